@@ -1,0 +1,83 @@
+package io.fleetwire.local.http;
+
+import io.fleetwire.functions.api.FleetApi;
+import io.fleetwire.functions.dashboard.DashboardAssets;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The local stack's HTTP server: {@code /api/...} through {@link FleetApi} (same routes and JSON
+ * as the Functions app), the dashboard at {@code /} and {@code /api/dashboard}. API calls run on
+ * their own small pool so a slow store query never blocks the event loop.
+ */
+public final class LocalHttpServer implements AutoCloseable {
+  /** Largest request the server reads; the API itself answers 413 above its own, smaller bound. */
+  static final int MAX_REQUEST_BYTES = 1024 * 1024;
+
+  private final EventLoopGroup group;
+  private final ExecutorService apiPool;
+  private final Channel channel;
+
+  private LocalHttpServer(EventLoopGroup group, ExecutorService apiPool, Channel channel) {
+    this.group = group;
+    this.apiPool = apiPool;
+    this.channel = channel;
+  }
+
+  /** Binds {@code host:port} (port 0: any free port) and serves until {@link #close()}. */
+  public static LocalHttpServer start(String host, int port, FleetApi api, DashboardAssets assets, String apiToken)
+      throws InterruptedException {
+    EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    ExecutorService apiPool = Executors.newFixedThreadPool(4, runnable -> {
+      Thread thread = new Thread(runnable, "fleetwire-http-api");
+      thread.setDaemon(true);
+      return thread;
+    });
+    HttpRouter router = new HttpRouter(api, assets, apiToken);
+    try {
+      Channel channel = new ServerBootstrap()
+          .group(group)
+          .channel(NioServerSocketChannel.class)
+          .childHandler(new ChannelInitializer<SocketChannel>() {
+            @Override
+            protected void initChannel(SocketChannel ch) {
+              ch.pipeline()
+                  .addLast("http", new HttpServerCodec())
+                  .addLast("keep-alive", new HttpServerKeepAliveHandler())
+                  .addLast("aggregate", new JsonErrorAggregator(MAX_REQUEST_BYTES))
+                  .addLast("route", new HttpRequestHandler(router, apiPool));
+            }
+          })
+          .bind(host, port).sync().channel();
+      return new LocalHttpServer(group, apiPool, channel);
+    } catch (InterruptedException | RuntimeException e) {
+      group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+      apiPool.shutdownNow();
+      throw e;
+    }
+  }
+
+  public int port() {
+    return ((InetSocketAddress) channel.localAddress()).getPort();
+  }
+
+  @Override
+  public void close() {
+    channel.close().syncUninterruptibly();
+    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    apiPool.shutdown();
+  }
+}
