@@ -17,7 +17,7 @@ import java.util.List;
 /**
  * Reports over stored records: pages through the store and feeds each page to a
  * {@link TrackAccumulator}, so memory stays one page however long the range. A device with more
- * than {@link #MAX_RECORDS} records in the range is refused rather than read without end.
+ * than {@link #MAX_RECORDS} (by default) records in the range is refused rather than read without end.
  */
 final class StoredReports {
   static final int PAGE_SIZE = 1000;
@@ -25,10 +25,16 @@ final class StoredReports {
 
   private final TelemetryStore store;
   private final IoDictionary dictionary;
+  private final long maxRecords;
 
   StoredReports(TelemetryStore store, IoDictionary dictionary) {
+    this(store, dictionary, MAX_RECORDS);
+  }
+
+  StoredReports(TelemetryStore store, IoDictionary dictionary, long maxRecords) {
     this.store = store;
     this.dictionary = dictionary;
+    this.maxRecords = maxRecords;
   }
 
   DeviceReport device(String imei, TimeRange range) {
@@ -38,9 +44,9 @@ final class StoredReports {
     do {
       Page<Record> page = store.positions(imei, range.from(), range.to(), PAGE_SIZE, continuation);
       read += page.items().size();
-      if (read > MAX_RECORDS) {
+      if (read > maxRecords) {
         throw ApiException.badRequest("too_many_records", "device " + imei + " has more than "
-            + MAX_RECORDS + " records from " + range.from() + " to " + range.to() + "; ask for a shorter range");
+            + maxRecords + " records from " + range.from() + " to " + range.to() + "; ask for a shorter range");
       }
       page.items().forEach(track::add);
       continuation = page.next();
