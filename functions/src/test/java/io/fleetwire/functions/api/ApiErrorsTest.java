@@ -11,11 +11,6 @@ import static io.fleetwire.functions.api.ApiFixture.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyInt;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 class ApiErrorsTest {
   private final ApiFixture fixture = new ApiFixture();
@@ -71,23 +66,20 @@ class ApiErrorsTest {
 
   @Test
   void answers503WhenTheStoreIsUnavailable() {
-    TelemetryStore store = mock(TelemetryStore.class);
-    when(store.devices()).thenThrow(new StoreUnavailableException("database is locked", null));
-    when(store.positions(anyString(), any(), any(), anyInt(), any()))
-        .thenThrow(new StoreUnavailableException("database is locked", null));
-    when(store.device(IMEI)).thenThrow(new StoreUnavailableException("database is locked", null));
-    ApiFixture down = new ApiFixture(store);
+    ApiFixture down = new ApiFixture(new FailingTelemetryStore(
+        () -> new StoreUnavailableException("database is locked", null)));
 
     String detail = assertError(down.get("/api/devices"), 503, "store_unavailable");
     assertFalse(detail.contains("locked"), detail);
     assertError(down.get("/api/devices/" + IMEI), 503, "store_unavailable");
     assertError(down.get("/api/reports/daily"), 503, "store_unavailable");
+    assertError(down.post("/api/devices", "{\"imei\":\"" + IMEI + "\"}"), 503, "store_unavailable");
   }
 
   @Test
   void answers500WithoutInternalsForAnUnexpectedFailure() {
-    TelemetryStore store = mock(TelemetryStore.class);
-    when(store.devices()).thenThrow(new IllegalStateException("secret at /var/lib/fleetwire/fleet.db"));
+    TelemetryStore store = new FailingTelemetryStore(
+        () -> new IllegalStateException("secret at /var/lib/fleetwire/fleet.db"));
 
     ApiResponse response = new ApiFixture(store).get("/api/devices");
 
