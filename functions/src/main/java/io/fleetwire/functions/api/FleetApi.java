@@ -22,7 +22,7 @@ import java.util.function.BooleanSupplier;
  * The dashboard's HTTP API (DESIGN "HTTP API") as a plain class: one request in, one response
  * out. The local HTTP server and the Azure Functions adapters only translate to and from
  * {@link ApiRequest}/{@link ApiResponse}. Every failure is a JSON {@code {"error","detail"}} body;
- * no stack trace ever leaves.
+ * no stack trace ever leaves. Holds no per-request state: one instance serves all threads.
  */
 public final class FleetApi {
   public static final String PREFIX = "/api";
