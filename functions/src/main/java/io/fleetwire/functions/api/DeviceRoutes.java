@@ -1,0 +1,97 @@
+package io.fleetwire.functions.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fleetwire.contract.Json;
+import io.fleetwire.functions.store.DeviceState;
+import io.fleetwire.functions.store.TelemetryStore;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** The device registry routes: list, show, register, remove. */
+final class DeviceRoutes {
+  static final int MAX_NAME_LENGTH = 100;
+
+  private final TelemetryStore store;
+  private final Clock clock;
+  private final Duration onlineWindow;
+
+  DeviceRoutes(TelemetryStore store, Clock clock, Duration onlineWindow) {
+    this.store = store;
+    this.clock = clock;
+    this.onlineWindow = onlineWindow;
+  }
+
+  /** {@code GET /api/devices}. */
+  ApiResponse list() {
+    Instant now = clock.instant();
+    List<DeviceView> items = store.devices().stream().map(d -> DeviceView.of(d, now, onlineWindow)).toList();
+    return ApiResponse.json(200, Map.of("items", items));
+  }
+
+  /** {@code GET /api/devices/{imei}}. */
+  ApiResponse show(String imei) {
+    return ApiResponse.json(200, DeviceView.of(known(imei), clock.instant(), onlineWindow));
+  }
+
+  /** {@code POST /api/devices} with {@code {"imei","name"}}; 409 when already registered. */
+  ApiResponse register(ApiRequest request) {
+    JsonNode body = readObject(request.body());
+    JsonNode imeiNode = body.get("imei");
+    if (imeiNode == null || !imeiNode.isTextual()) {
+      throw ApiException.badRequest("bad_body", "the body needs \"imei\" as a string of 15 digits");
+    }
+    String imei = RequestParams.imei(imeiNode.asText());
+    String name = name(body.get("name"));
+    if (store.isRegistered(imei)) {
+      throw new ApiException(409, "already_registered", "device " + imei + " is already registered");
+    }
+    DeviceState state = store.register(imei, name);
+    return ApiResponse.json(201, DeviceView.of(state, clock.instant(), onlineWindow));
+  }
+
+  /** {@code DELETE /api/devices/{imei}}; 404 when it was not registered. */
+  ApiResponse remove(String imei) {
+    if (!store.remove(imei)) {
+      throw new ApiException(404, "unknown_device", "device " + imei + " is not registered");
+    }
+    return ApiResponse.noContent();
+  }
+
+  /** The device's state, or a 404 when the store has never heard of it. */
+  DeviceState known(String imei) {
+    return store.device(imei).orElseThrow(() ->
+        new ApiException(404, "unknown_device", "no device with IMEI " + imei));
+  }
+
+  private static JsonNode readObject(String body) {
+    JsonNode node;
+    try {
+      node = Json.mapper().readTree(body);
+    } catch (JsonProcessingException e) {
+      throw ApiException.badRequest("bad_body", "the body is not valid JSON: " + e.getOriginalMessage());
+    }
+    if (node == null || !node.isObject()) {
+      throw ApiException.badRequest("bad_body", "the body must be a JSON object {\"imei\":\"...\",\"name\":\"...\"}");
+    }
+    return node;
+  }
+
+  private static String name(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isTextual()) {
+      throw ApiException.badRequest("bad_body", "\"name\" must be a string");
+    }
+    String name = node.asText().strip();
+    if (name.length() > MAX_NAME_LENGTH) {
+      throw ApiException.badRequest("bad_body", "\"name\" is longer than " + MAX_NAME_LENGTH + " characters");
+    }
+    return name.isEmpty() ? null : name;
+  }
+}

@@ -1,0 +1,182 @@
+package io.fleetwire.functions.api;
+
+import io.fleetwire.contract.IoDictionary;
+import io.fleetwire.functions.report.FleetDayCsv;
+import io.fleetwire.functions.report.FleetDayReport;
+import io.fleetwire.functions.store.StoreUnavailableException;
+import io.fleetwire.functions.store.TelemetryStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The dashboard's HTTP API (DESIGN "HTTP API") as a plain class: one request in, one response
+ * out. The local HTTP server and the Azure Functions adapters only translate to and from
+ * {@link ApiRequest}/{@link ApiResponse}. Every failure is a JSON {@code {"error","detail"}} body;
+ * no stack trace ever leaves. Holds no per-request state: one instance serves all threads.
+ */
+public final class FleetApi {
+  public static final String PREFIX = "/api";
+  /** Largest request body accepted; adapters may stop reading a body beyond it. */
+  public static final int MAX_BODY_BYTES = 64 * 1024;
+  public static final Duration DEFAULT_ONLINE_WINDOW = Duration.ofMinutes(15);
+  private static final Logger LOG = LoggerFactory.getLogger(FleetApi.class);
+
+  private final BooleanSupplier ready;
+  private final Clock clock;
+  private final RequestParams params;
+  private final DeviceRoutes devices;
+  private final TrackRoutes tracks;
+  private final StoredReports reports;
+
+  public FleetApi(TelemetryStore store, BooleanSupplier ready, Clock clock) {
+    this(store, ready, clock, DEFAULT_ONLINE_WINDOW);
+  }
+
+  /**
+   * @param ready        true when the service can serve (drives {@code GET /api/health})
+   * @param onlineWindow a device is online when data arrived within this window
+   */
+  public FleetApi(TelemetryStore store, BooleanSupplier ready, Clock clock, Duration onlineWindow) {
+    Objects.requireNonNull(store, "store");
+    this.ready = Objects.requireNonNull(ready, "ready");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    IoDictionary dictionary = IoDictionary.fmb();
+    this.params = new RequestParams(clock);
+    this.reports = new StoredReports(store, dictionary);
+    this.devices = new DeviceRoutes(store, clock, Objects.requireNonNull(onlineWindow, "onlineWindow"));
+    this.tracks = new TrackRoutes(store, params, reports, dictionary);
+  }
+
+  /** Answers one request; never throws. */
+  public ApiResponse handle(ApiRequest request) {
+    try {
+      checkBodySize(request);
+      return route(request);
+    } catch (ApiException e) {
+      return e.response();
+    } catch (StoreUnavailableException e) {
+      LOG.warn("store unavailable for {} {}: {}", request.method(), request.path(), e.getMessage());
+      return new ApiException(503, "store_unavailable", "the store is unavailable; try again shortly").response();
+    } catch (RuntimeException e) {
+      LOG.error("unexpected failure answering {} {}", request.method(), request.path(), e);
+      return new ApiException(500, "internal_error", "the server failed to answer this request").response();
+    }
+  }
+
+  private ApiResponse route(ApiRequest request) {
+    List<String> segments = segments(request.path());
+    String method = request.method();
+    switch (segments.size()) {
+      case 1 -> {
+        if (segments.get(0).equals("health")) {
+          allow(method, "GET");
+          return health();
+        }
+        if (segments.get(0).equals("devices")) {
+          allow(method, "GET", "POST");
+          return method.equals("GET") ? devices.list() : devices.register(request);
+        }
+      }
+      case 2 -> {
+        if (segments.get(0).equals("devices")) {
+          allow(method, "GET", "DELETE");
+          String imei = RequestParams.imei(segments.get(1));
+          return method.equals("GET") ? devices.show(imei) : devices.remove(imei);
+        }
+        if (segments.equals(List.of("reports", "daily"))) {
+          allow(method, "GET");
+          return daily(request);
+        }
+      }
+      case 3 -> {
+        if (segments.get(0).equals("devices") && isTrackView(segments.get(2))) {
+          allow(method, "GET");
+          String imei = RequestParams.imei(segments.get(1));
+          devices.known(imei);
+          return switch (segments.get(2)) {
+            case "positions" -> tracks.positions(imei, request);
+            case "events" -> tracks.events(imei, request);
+            default -> tracks.report(imei, request);
+          };
+        }
+      }
+      default -> {
+        // no route has another number of segments
+      }
+    }
+    throw new ApiException(404, "not_found", "no route " + method + " " + RequestParams.quoted(request.path()));
+  }
+
+  private ApiResponse health() {
+    boolean up = ready.getAsBoolean();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", up ? "UP" : "DOWN");
+    body.put("time", clock.instant());
+    return ApiResponse.json(up ? 200 : 503, body);
+  }
+
+  private ApiResponse daily(ApiRequest request) {
+    String format = request.param("format").orElse("json");
+    if (!format.equals("json") && !format.equals("csv")) {
+      throw ApiException.badRequest("bad_format", "'format' must be json or csv, got " + RequestParams.quoted(format));
+    }
+    FleetDayReport day = reports.fleetDay(params.date(request));
+    if (format.equals("json")) {
+      return ApiResponse.json(200, day);
+    }
+    return ApiResponse.text(200, ApiResponse.CSV, FleetDayCsv.write(day),
+        Map.of("Content-Disposition", "attachment; filename=\"fleet-" + day.date() + ".csv\""));
+  }
+
+  private static boolean isTrackView(String segment) {
+    return segment.equals("positions") || segment.equals("events") || segment.equals("report");
+  }
+
+  private static void allow(String method, String... allowed) {
+    if (!Arrays.asList(allowed).contains(method)) {
+      String list = String.join(", ", allowed);
+      throw new ApiException(405, "method_not_allowed", method + " is not allowed here; use " + list,
+          Map.of("Allow", list));
+    }
+  }
+
+  private static void checkBodySize(ApiRequest request) {
+    long declared = request.header("Content-Length").map(FleetApi::parseLength).orElse(0L);
+    if (declared > MAX_BODY_BYTES || request.body().getBytes(StandardCharsets.UTF_8).length > MAX_BODY_BYTES) {
+      throw new ApiException(413, "body_too_large", "the request body is larger than " + MAX_BODY_BYTES + " bytes");
+    }
+  }
+
+  private static long parseLength(String value) {
+    try {
+      return Long.parseLong(value.strip());
+    } catch (NumberFormatException e) {
+      return 0L;
+    }
+  }
+
+  /** The path below {@code /api} split at '/', ignoring a trailing '/'; a path outside it has none. */
+  private static List<String> segments(String path) {
+    if (!path.equals(PREFIX) && !path.startsWith(PREFIX + "/")) {
+      return List.of();
+    }
+    String rest = path.substring(PREFIX.length());
+    if (rest.endsWith("/")) {
+      rest = rest.substring(0, rest.length() - 1);
+    }
+    if (rest.isEmpty()) {
+      return List.of();
+    }
+    return List.of(rest.substring(1).split("/", -1));
+  }
+}

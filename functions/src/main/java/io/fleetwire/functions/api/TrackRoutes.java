@@ -1,0 +1,80 @@
+package io.fleetwire.functions.api;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.fleetwire.contract.IoDictionary;
+import io.fleetwire.contract.Record;
+import io.fleetwire.functions.store.Page;
+import io.fleetwire.functions.store.StoreUnavailableException;
+import io.fleetwire.functions.store.TelemetryStore;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** One device's recorded track: positions page by page, alarm events, and its report. */
+final class TrackRoutes {
+  /** AVL IO ids are one byte (Codec 8) or two (Codec 8E), so this covers every id a device sends. */
+  private static final int MAX_IO_ID = 0xFFFF;
+
+  @JsonPropertyOrder({"imei", "items", "next"})
+  record PositionsPage(String imei, List<Record> items, String next) {
+  }
+
+  @JsonPropertyOrder({"imei", "items"})
+  record EventList(String imei, List<Record> items) {
+  }
+
+  private final TelemetryStore store;
+  private final RequestParams params;
+  private final StoredReports reports;
+  private final Set<Integer> alarmIds;
+
+  TrackRoutes(TelemetryStore store, RequestParams params, StoredReports reports, IoDictionary dictionary) {
+    this.store = store;
+    this.params = params;
+    this.reports = reports;
+    this.alarmIds = alarmIds(dictionary);
+  }
+
+  /** {@code GET /api/devices/{imei}/positions?from&to&limit&next}, oldest first. */
+  ApiResponse positions(String imei, ApiRequest request) {
+    TimeRange range = params.range(request);
+    int limit = RequestParams.limit(request);
+    String token = request.param("next").orElse(null);
+    String continuation = token == null ? null : ContinuationToken.unwrap(imei, token);
+    Page<Record> page;
+    try {
+      page = store.positions(imei, range.from(), range.to(), limit, continuation);
+    } catch (StoreUnavailableException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      if (continuation == null) {
+        throw e;
+      }
+      // the token was well-formed for this device but its inside is not a continuation the store reads
+      throw ContinuationToken.invalid(token);
+    }
+    return ApiResponse.json(200, new PositionsPage(imei, page.items(), ContinuationToken.wrap(imei, page.next())));
+  }
+
+  /** {@code GET /api/devices/{imei}/events?from&to}: records whose event IO id is an alarm. */
+  ApiResponse events(String imei, ApiRequest request) {
+    TimeRange range = params.range(request);
+    return ApiResponse.json(200, new EventList(imei, store.events(imei, range.from(), range.to(), alarmIds)));
+  }
+
+  /** {@code GET /api/devices/{imei}/report?from&to}. */
+  ApiResponse report(String imei, ApiRequest request) {
+    return ApiResponse.json(200, reports.device(imei, params.range(request)));
+  }
+
+  private static Set<Integer> alarmIds(IoDictionary dictionary) {
+    Set<Integer> ids = new HashSet<>();
+    for (int id = 0; id <= MAX_IO_ID; id++) {
+      if (dictionary.alarm(id).isPresent()) {
+        ids.add(id);
+      }
+    }
+    return Set.copyOf(ids);
+  }
+}

@@ -1,0 +1,6 @@
+package io.fleetwire.functions.report;
+
+/** Temperature over a range in °C; all three are {@code null} when no sensor reported. */
+public record TemperatureSummary(Double min, Double max, Double avg) {
+  static final TemperatureSummary NONE = new TemperatureSummary(null, null, null);
+}

@@ -1,0 +1,72 @@
+package io.fleetwire.functions.api;
+
+import io.fleetwire.contract.Record;
+import io.fleetwire.functions.store.DeviceState;
+import io.fleetwire.functions.store.Page;
+import io.fleetwire.functions.store.RejectedMessage;
+import io.fleetwire.functions.store.TelemetryStore;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/** A store whose every call throws the given failure: an unavailable database, or a bug. */
+final class FailingTelemetryStore implements TelemetryStore {
+  private final Supplier<RuntimeException> failure;
+
+  FailingTelemetryStore(Supplier<RuntimeException> failure) {
+    this.failure = failure;
+  }
+
+  @Override
+  public void upsert(List<Record> records) {
+    throw failure.get();
+  }
+
+  @Override
+  public Page<Record> positions(String imei, Instant from, Instant to, int limit, String continuation) {
+    throw failure.get();
+  }
+
+  @Override
+  public List<Record> events(String imei, Instant from, Instant to, Set<Integer> eventIds) {
+    throw failure.get();
+  }
+
+  @Override
+  public Optional<DeviceState> device(String imei) {
+    throw failure.get();
+  }
+
+  @Override
+  public List<DeviceState> devices() {
+    throw failure.get();
+  }
+
+  @Override
+  public DeviceState register(String imei, String name) {
+    throw failure.get();
+  }
+
+  @Override
+  public boolean remove(String imei) {
+    throw failure.get();
+  }
+
+  @Override
+  public boolean isRegistered(String imei) {
+    throw failure.get();
+  }
+
+  @Override
+  public void reject(RejectedMessage message) {
+    throw failure.get();
+  }
+
+  @Override
+  public List<RejectedMessage> rejected(int limit) {
+    throw failure.get();
+  }
+}
