@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * AVL IO id → name, unit, scale, signedness, as data (JSON). The default is the FMB table
@@ -74,6 +76,12 @@ public final class IoDictionary {
       }
     });
     return named;
+  }
+
+  /** Every IO id that is an alarm, for queries by event id. */
+  public Set<Integer> alarmIds() {
+    return byId.values().stream().filter(e -> e.alarm() != null).map(IoElement::id)
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   /** The alarm name of an event IO id (crash, towing, ...), if that id is an alarm. */

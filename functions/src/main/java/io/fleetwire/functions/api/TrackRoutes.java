@@ -14,7 +14,6 @@ import java.util.Set;
 /** One device's recorded track: positions page by page, alarm events, and its report. */
 final class TrackRoutes {
   /** AVL IO ids are one byte (Codec 8) or two (Codec 8E), so this covers every id a device sends. */
-  private static final int MAX_IO_ID = 0xFFFF;
 
   @JsonPropertyOrder({"imei", "items", "next"})
   record PositionsPage(String imei, List<Record> items, String next) {
@@ -33,7 +32,7 @@ final class TrackRoutes {
     this.store = store;
     this.params = params;
     this.reports = reports;
-    this.alarmIds = alarmIds(dictionary);
+    this.alarmIds = dictionary.alarmIds();
   }
 
   /** {@code GET /api/devices/{imei}/positions?from&to&limit&next}, oldest first. */
@@ -68,13 +67,4 @@ final class TrackRoutes {
     return ApiResponse.json(200, reports.device(imei, params.range(request)));
   }
 
-  private static Set<Integer> alarmIds(IoDictionary dictionary) {
-    Set<Integer> ids = new HashSet<>();
-    for (int id = 0; id <= MAX_IO_ID; id++) {
-      if (dictionary.alarm(id).isPresent()) {
-        ids.add(id);
-      }
-    }
-    return Set.copyOf(ids);
-  }
 }
