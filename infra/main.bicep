@@ -173,7 +173,7 @@ module functions 'modules/functions.bicep' = {
     identityId: identity.outputs.functionsId
     identityClientId: identity.outputs.functionsClientId
     subnetId: network.outputs.functionsSubnetId
-    appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
+    appInsightsName: monitoring.outputs.appInsightsName
     serviceBusNamespace: messaging.outputs.fullyQualifiedNamespace
     queueName: messaging.outputs.queueName
     commandsTopicName: messaging.outputs.commandsTopicName

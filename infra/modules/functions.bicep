@@ -27,8 +27,8 @@ param identityClientId string
 @description('Subnet for outbound VNet integration.')
 param subnetId string
 
-@description('Application Insights connection string (ingestion endpoint; local auth is disabled).')
-param appInsightsConnectionString string
+@description('Application Insights component the host reports to.')
+param appInsightsName string
 
 @description('Fully qualified Service Bus namespace.')
 param serviceBusNamespace string
@@ -64,6 +64,10 @@ param enableAuthentication bool = true
 param authClientId string = ''
 
 var deploymentContainerName = 'app-package'
+
+resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: appInsightsName
+}
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: storageAccountName
@@ -170,7 +174,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     FLEETWIRE_COSMOS_ENDPOINT: cosmosEndpoint
     FLEETWIRE_COSMOS_DATABASE: cosmosDatabaseName
     AZURE_CLIENT_ID: identityClientId
-    APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
+    // Names the ingestion endpoint only: with local auth disabled it grants nothing without the token below.
+    APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
   }
 }

@@ -95,6 +95,7 @@ resource commandsTopic 'Microsoft.ServiceBus/namespaces/topics@2024-01-01' = {
 }
 
 output namespaceName string = namespace.name
-output fullyQualifiedNamespace string = '${namespace.name}.servicebus.windows.net'
+// serviceBusEndpoint is https://<namespace>.<cloud suffix>:443/; clients want the host alone.
+output fullyQualifiedNamespace string = split(replace(replace(namespace.properties.serviceBusEndpoint, 'https:', ''), '/', ''), ':')[0]
 output queueName string = telemetryQueue.name
 output commandsTopicName string = commandsTopic.name

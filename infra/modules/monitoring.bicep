@@ -47,5 +47,3 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
 
 output workspaceId string = workspace.id
 output appInsightsName string = appInsights.name
-// The connection string names the ingestion endpoint only; with DisableLocalAuth it grants nothing.
-output appInsightsConnectionString string = appInsights.properties.ConnectionString
