@@ -220,6 +220,7 @@ module front 'modules/front.bicep' = if (!empty(frontImage)) {
     queueName: messaging.outputs.queueName
     commandsTopicName: messaging.outputs.commandsTopicName
     cosmosEndpoint: data.outputs.endpoint
+    cosmosDatabaseName: data.outputs.databaseName
     policy: devicePolicy
     minReplicas: frontMinReplicas
     maxReplicas: frontMaxReplicas

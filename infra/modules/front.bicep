@@ -45,6 +45,9 @@ param commandsTopicName string
 @description('Cosmos DB endpoint of the device registry.')
 param cosmosEndpoint string
 
+@description('Cosmos DB database holding the devices and commands containers.')
+param cosmosDatabaseName string
+
 @description('Device acceptance policy.')
 @allowed([
   'open'
@@ -121,6 +124,10 @@ var baseEnv = [
   {
     name: 'FLEETWIRE_COSMOS_ENDPOINT'
     value: cosmosEndpoint
+  }
+  {
+    name: 'FLEETWIRE_COSMOS_DATABASE'
+    value: cosmosDatabaseName
   }
   {
     name: 'AZURE_CLIENT_ID'

@@ -22,6 +22,7 @@ const builtInRoles = {
 // What each setting reaches, and which roles let the workload do so (any one suffices).
 const settingNeeds = {
   FLEETWIRE_SERVICEBUS_NAMESPACE: null,
+  FLEETWIRE_COSMOS_DATABASE: null,
   FLEETWIRE_QUEUE: { front: [['Azure Service Bus Data Sender', 'queue']], functions: [] },
   ServiceBusConnection__fullyQualifiedNamespace: { functions: [['Azure Service Bus Data Receiver', 'queue']] },
   FLEETWIRE_COMMANDS_TOPIC: {
