@@ -14,12 +14,16 @@ export const repoDir = join(infraDir, '..');
 await Parser.init();
 const bicep = await Language.load(require.resolve('tree-sitter-bicep/tree-sitter-bicep.wasm'));
 
+const parser = new Parser();
+parser.setLanguage(bicep);
+const trees = new Map();
+
+/** The syntax tree of a source text; a file read by several tests is parsed once. */
 export function parse(source) {
-  const parser = new Parser();
-  parser.setLanguage(bicep);
-  const tree = parser.parse(source);
-  parser.delete();
-  return tree;
+  if (!trees.has(source)) {
+    trees.set(source, parser.parse(source));
+  }
+  return trees.get(source);
 }
 
 /** Every ERROR or MISSING node, as "line:column kind text" (1-based), empty when the source is valid. */
