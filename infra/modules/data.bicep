@@ -39,6 +39,7 @@ var containers = [
     name: 'telemetry'
     ttl: telemetryTtlSeconds
     // Only what queries filter or sort on is indexed: fewer RU per write.
+    indexAll: false
     indexedPaths: [
       '/imei/?'
       '/ts/?'
@@ -47,7 +48,9 @@ var containers = [
   }
   {
     name: 'devices'
-    ttl: null
+    // -1: TTL on, nothing expires unless an item says so.
+    ttl: -1
+    indexAll: true
     indexedPaths: [
       '/*'
     ]
@@ -55,6 +58,7 @@ var containers = [
   {
     name: 'rejected'
     ttl: rejectedTtlSeconds
+    indexAll: false
     indexedPaths: [
       '/imei/?'
       '/receivedAt/?'
@@ -63,6 +67,7 @@ var containers = [
   {
     name: 'commands'
     ttl: -1
+    indexAll: true
     indexedPaths: [
       '/*'
     ]
@@ -135,9 +140,7 @@ resource sqlContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/conta
         includedPaths: [for p in c.indexedPaths: {
           path: p
         }]
-        excludedPaths: c.indexedPaths == [
-          '/*'
-        ] ? [
+        excludedPaths: c.indexAll ? [
           {
             path: '/"_etag"/?'
           }

@@ -150,7 +150,7 @@ var tlsEnv = tlsEnabled ? [
   }
 ] : []
 
-resource environment 'Microsoft.App/managedEnvironments@2025-01-01' = {
+resource managedEnvironment 'Microsoft.App/managedEnvironments@2025-01-01' = {
   name: environmentName
   location: location
   tags: tags
@@ -175,7 +175,7 @@ resource environment 'Microsoft.App/managedEnvironments@2025-01-01' = {
 
 resource environmentLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   name: 'to-log-analytics'
-  scope: environment
+  scope: managedEnvironment
   properties: {
     workspaceId: workspaceId
     logs: [
@@ -208,7 +208,7 @@ resource app 'Microsoft.App/containerApps@2025-01-01' = {
     }
   }
   properties: {
-    environmentId: environment.id
+    environmentId: managedEnvironment.id
     workloadProfileName: 'Consumption'
     configuration: {
       activeRevisionsMode: 'Single'

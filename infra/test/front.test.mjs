@@ -28,7 +28,7 @@ test('the environment is VNet-integrated with workload profiles', () => {
   assert.equal(front.literal(property(environment.body, 'properties.vnetConfiguration.internal')), false, 'external TCP ingress needs a public environment');
   const profiles = arrayObjects(property(environment.body, 'properties.workloadProfiles'));
   assert.ok(profiles.length >= 1, 'no workload profile');
-  assert.equal(property(app.body, 'properties.environmentId').text, 'environment.id');
+  assert.equal(property(app.body, 'properties.environmentId').text, `${environment.symbol}.id`);
 });
 
 test('liveness, readiness and startup probes hit the health port over HTTP', () => {
