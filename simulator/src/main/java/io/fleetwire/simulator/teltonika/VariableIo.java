@@ -1,5 +1,6 @@
 package io.fleetwire.simulator.teltonika;
 
+import java.util.Arrays;
 import java.util.HexFormat;
 
 /** One variable-length IO element of Codec 8 Extended's NX group. */
@@ -15,6 +16,21 @@ public record VariableIo(int id, byte[] value) {
   @Override
   public byte[] value() {
     return value.clone();
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof VariableIo that && id == that.id && Arrays.equals(value, that.value);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * id + Arrays.hashCode(value);
+  }
+
+  @Override
+  public String toString() {
+    return "VariableIo[id=" + id + ", value=" + hex() + "]";
   }
 
   /** The value as lower-case hex, the form the contract's {@code ioHex} holds. */

@@ -127,7 +127,7 @@ public final class Vehicle {
   }
 
   private void drive(long timestampMillis, double seconds) {
-    cruiseKmh = Math.max(20, Math.min(120, cruiseKmh + random.nextDouble(-3, 3)));
+    cruiseKmh = Math.max(20, Math.min(105, cruiseKmh + random.nextDouble(-3, 3)));
     speedKmh = Math.max(5, speedKmh + Math.max(-8, Math.min(8, cruiseKmh - speedKmh)));
     double[] goal = waypoints[target];
     double north = (goal[0] - latitude) * METRES_PER_DEGREE;
@@ -140,7 +140,7 @@ public final class Vehicle {
       longitude = goal[1];
       odometerMetres += remaining;
       target = (target + 1) % waypoints.length;
-      cruiseKmh = random.nextDouble(30, 110);
+      cruiseKmh = random.nextDouble(30, 95);
       if (random.nextDouble() < 0.3) {
         stoppedUntil = timestampMillis + 30_000 + random.nextInt(270_000);
       }
