@@ -44,11 +44,12 @@ public final class AvlEncoder {
         out.put((byte) record.eventId());
         out.put((byte) record.io().size());
         for (int size : SIZES) {
-          List<IoValue> group = group(record, size);
-          out.put((byte) group.size());
-          for (IoValue value : group) {
-            out.put((byte) value.id());
-            putValue(out, value);
+          out.put((byte) count(record, size));
+          for (IoValue value : record.io()) {
+            if (value.bytes() == size) {
+              out.put((byte) value.id());
+              putValue(out, value);
+            }
           }
         }
       }
@@ -56,11 +57,12 @@ public final class AvlEncoder {
         out.putShort((short) record.eventId());
         out.putShort((short) (record.io().size() + record.variableIo().size()));
         for (int size : SIZES) {
-          List<IoValue> group = group(record, size);
-          out.putShort((short) group.size());
-          for (IoValue value : group) {
-            out.putShort((short) value.id());
-            putValue(out, value);
+          out.putShort((short) count(record, size));
+          for (IoValue value : record.io()) {
+            if (value.bytes() == size) {
+              out.putShort((short) value.id());
+              putValue(out, value);
+            }
           }
         }
         out.putShort((short) record.variableIo().size());
@@ -76,11 +78,12 @@ public final class AvlEncoder {
         out.put((byte) record.generationType());
         out.put((byte) record.io().size());
         for (int size : SIZES) {
-          List<IoValue> group = group(record, size);
-          out.put((byte) group.size());
-          for (IoValue value : group) {
-            out.putShort((short) value.id());
-            putValue(out, value);
+          out.put((byte) count(record, size));
+          for (IoValue value : record.io()) {
+            if (value.bytes() == size) {
+              out.putShort((short) value.id());
+              putValue(out, value);
+            }
           }
         }
       }
@@ -141,8 +144,12 @@ public final class AvlEncoder {
     }
   }
 
-  private static List<IoValue> group(TrackerRecord record, int size) {
-    return record.io().stream().filter(v -> v.bytes() == size).toList();
+  private static int count(TrackerRecord record, int size) {
+    int count = 0;
+    for (IoValue value : record.io()) {
+      count += value.bytes() == size ? 1 : 0;
+    }
+    return count;
   }
 
   private static void putValue(ByteBuffer out, IoValue value) {
