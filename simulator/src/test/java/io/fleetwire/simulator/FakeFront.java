@@ -64,6 +64,7 @@ final class FakeFront implements AutoCloseable {
   private final AtomicInteger frameCount = new AtomicInteger();
   private final AtomicInteger connections = new AtomicInteger();
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+  private final List<String> peerAddresses = new CopyOnWriteArrayList<>();
 
   FakeFront(boolean acceptLogins, Script script) throws IOException {
     this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -86,6 +87,11 @@ final class FakeFront implements AutoCloseable {
     return logins;
   }
 
+  /** The remote address of every accepted connection. */
+  List<String> peerAddresses() {
+    return peerAddresses;
+  }
+
   int keepAlives() {
     return keepAlives.get();
   }
@@ -104,6 +110,7 @@ final class FakeFront implements AutoCloseable {
       try {
         Socket socket = server.accept();
         sockets.add(socket);
+        peerAddresses.add(socket.getInetAddress().getHostAddress());
         int connection = connections.getAndIncrement();
         Thread worker = new Thread(() -> serve(socket, connection), "fake-front-" + connection);
         worker.setDaemon(true);

@@ -150,4 +150,34 @@ class SimulationTest {
       assertEquals(sim.stats().recordsGenerated(), sim.stats().recordsAcked());
     }
   }
+
+  @Test
+  void keepsAtMostBufferCapacityRecordsWhileUnacked() throws Exception {
+    try (FakeFront front = new FakeFront(true, (index, records) -> FakeFront.Reply.silence());
+        Simulation sim = new Simulation(against(front).interval(Duration.ofMillis(5))
+            .ackTimeout(Duration.ofSeconds(30)).bufferCapacity(5).maxFrames(20).build())) {
+      sim.start();
+      front.nextFrame();
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      while (sim.stats().recordsGenerated() < 20 && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      assertEquals(20, sim.stats().recordsGenerated());
+      assertEquals(15, sim.stats().recordsDropped());
+      assertEquals(0, sim.stats().recordsAcked());
+    }
+  }
+
+  @Test
+  void connectsFromTheGivenSourceAddresses() throws Exception {
+    try (FakeFront front = FakeFront.ackingEverything();
+        Simulation sim = new Simulation(against(front).devices(4).maxFrames(1)
+            .sourceAddresses(List.of("127.0.0.2", "127.0.0.3")).build())) {
+      sim.start();
+      assertTrue(sim.awaitCompletion(WAIT));
+
+      assertEquals(Set.of("127.0.0.2", "127.0.0.3"), Set.copyOf(front.peerAddresses()));
+      assertEquals(4, sim.stats().recordsAcked());
+    }
+  }
 }
