@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class SimulationTest {
   private static final Duration WAIT = Duration.ofSeconds(20);
@@ -28,11 +30,12 @@ class SimulationTest {
         .ioThreads(1);
   }
 
-  @Test
-  void everyRecordIsAckedOnceUnderItsOwnImei() throws Exception {
+  @ParameterizedTest
+  @EnumSource(Codec.class)
+  void everyRecordIsAckedOnceUnderItsOwnImei(Codec codec) throws Exception {
     try (FakeFront front = FakeFront.ackingEverything();
         Simulation sim = new Simulation(against(front).devices(3).recordsPerFrame(4).maxFrames(3)
-            .codec(Codec.CODEC_8E).build())) {
+            .codec(codec).build())) {
       sim.start();
       assertTrue(sim.awaitCompletion(WAIT));
 
@@ -90,6 +93,22 @@ class SimulationTest {
       assertEquals(2, sim.stats().recordsResent());
       assertEquals(3, sim.stats().recordsAcked());
       assertEquals(3, sim.ackedRecords().get(sim.imeis().get(0)).size());
+    }
+  }
+
+  @Test
+  void resendsTheSameFrameBytesAfterAZeroAck() throws Exception {
+    try (FakeFront front = new FakeFront(true,
+            (index, records) -> FakeFront.Reply.ack(index == 0 ? 0 : records));
+        Simulation sim = new Simulation(against(front).recordsPerFrame(2).maxFrames(1).build())) {
+      sim.start();
+      FakeFront.Frame refused = front.nextFrame();
+      FakeFront.Frame resent = front.nextFrame();
+      assertTrue(sim.awaitCompletion(WAIT));
+
+      assertArrayEquals(refused.bytes(), resent.bytes());
+      assertEquals(refused.connection(), resent.connection());
+      assertEquals(2, sim.stats().recordsAcked());
     }
   }
 

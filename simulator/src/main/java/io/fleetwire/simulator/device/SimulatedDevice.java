@@ -194,7 +194,7 @@ public final class SimulatedDevice {
   private void onConnected(ChannelFuture future) {
     if (!future.isSuccess()) {
       stats.onConnectFailure();
-      LOG.debug("device {}: connect failed: {}", imei, future.cause().toString());
+      LOG.debug("device {}: connect failed: {}", imei, String.valueOf(future.cause()));
       scheduleReconnect();
       return;
     }
