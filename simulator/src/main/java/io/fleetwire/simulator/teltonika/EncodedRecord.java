@@ -15,21 +15,24 @@ public final class EncodedRecord {
   private final Codec codec;
   private final TrackerRecord record;
   private final byte[] wire;
-  private final String id;
+  private String id;
 
   private EncodedRecord(String imei, Codec codec, TrackerRecord record, byte[] wire) {
     this.imei = imei;
     this.codec = codec;
     this.record = record;
     this.wire = wire;
-    this.id = RecordId.of(imei, Instant.ofEpochMilli(record.timestampMillis()), wire);
   }
 
   public static EncodedRecord encode(String imei, Codec codec, TrackerRecord record) {
     return new EncodedRecord(imei, codec, record, AvlEncoder.record(codec, record));
   }
 
+  /** Computed on first use: load runs that keep no acked records never pay for it. */
   public String id() {
+    if (id == null) {
+      id = RecordId.of(imei, Instant.ofEpochMilli(record.timestampMillis()), wire);
+    }
     return id;
   }
 
@@ -55,7 +58,7 @@ public final class EncodedRecord {
     record.io().forEach(v -> io.put(v.id(), v.raw()));
     TreeMap<Integer, String> ioHex = new TreeMap<>();
     record.variableIo().forEach(v -> ioHex.put(v.id(), v.hex()));
-    return new Record(id, imei, Instant.ofEpochMilli(record.timestampMillis()), null,
+    return new Record(id(), imei, Instant.ofEpochMilli(record.timestampMillis()), null,
         record.latitude() / 10_000_000.0, record.longitude() / 10_000_000.0, record.altitude(),
         record.angle(), record.speed(), record.satellites(), record.priority(), record.eventId(),
         codec == Codec.CODEC_16 ? record.generationType() : null, io, ioHex, null);
