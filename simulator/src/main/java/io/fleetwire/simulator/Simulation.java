@@ -142,6 +142,9 @@ public final class Simulation implements AutoCloseable {
 
   /** Asks every device to stop producing; each finishes once its buffer is acked. */
   public synchronized void endProduction() {
+    if (stopped) {
+      return;
+    }
     devices.forEach(SimulatedDevice::endProduction);
   }
 

@@ -199,4 +199,23 @@ class SimulationTest {
       assertEquals(4, sim.stats().recordsAcked());
     }
   }
+
+  @Test
+  void endProductionLetsDevicesDrainAndFinish() throws Exception {
+    try (FakeFront front = FakeFront.ackingEverything();
+        Simulation sim = new Simulation(against(front).devices(2).interval(Duration.ZERO)
+            .recordsPerFrame(5).build())) {
+      sim.start();
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      while (sim.stats().recordsAcked() < 50 && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      sim.endProduction();
+      assertTrue(sim.awaitCompletion(WAIT));
+
+      assertTrue(sim.stats().recordsAcked() >= 50);
+      assertEquals(sim.stats().recordsGenerated(), sim.stats().recordsAcked());
+      assertEquals(0, sim.stats().devicesOnline());
+    }
+  }
 }
