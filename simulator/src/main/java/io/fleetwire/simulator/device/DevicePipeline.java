@@ -1,0 +1,29 @@
+package io.fleetwire.simulator.device;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.handler.timeout.IdleStateHandler;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/** Per connection: optional writer-idle detection for keep-alives, reply decoding, the device. */
+final class DevicePipeline extends ChannelInitializer<Channel> {
+  private final SimulatedDevice device;
+  private final Duration keepAlive;
+
+  DevicePipeline(SimulatedDevice device, Duration keepAlive) {
+    this.device = device;
+    this.keepAlive = keepAlive;
+  }
+
+  @Override
+  protected void initChannel(Channel channel) {
+    if (keepAlive != null && !keepAlive.isZero()) {
+      channel.pipeline().addLast("keepAlive",
+          new IdleStateHandler(0, keepAlive.toMillis(), 0, TimeUnit.MILLISECONDS));
+    }
+    channel.pipeline().addLast("replies", new ServerReplyDecoder());
+    channel.pipeline().addLast("device", new DeviceChannelHandler(device));
+  }
+}
