@@ -18,7 +18,8 @@ import java.util.Optional;
 
 /** Rows of the SQLite tables to and from the port's types: records as JSON, instants as epoch ms. */
 final class SqliteRows {
-  static final String DEVICE_COLUMNS = "SELECT imei, name, registered, last_seen, last_record FROM devices";
+  static final String DEVICE_COLUMNS = "SELECT d.imei, d.name, d.registered, d.last_seen, r.body"
+      + " FROM devices d LEFT JOIN records r ON r.imei = d.imei AND r.ts = d.last_ts AND r.id = d.last_id";
   private static final ObjectWriter RECORD_WRITER = Json.mapper().writerFor(Record.class);
   private static final ObjectReader RECORD_READER = Json.mapper().readerFor(Record.class);
 
@@ -26,7 +27,7 @@ final class SqliteRows {
   }
 
   static Optional<DeviceState> device(Connection connection, String imei) throws SQLException {
-    try (PreparedStatement query = connection.prepareStatement(DEVICE_COLUMNS + " WHERE imei = ?")) {
+    try (PreparedStatement query = connection.prepareStatement(DEVICE_COLUMNS + " WHERE d.imei = ?")) {
       query.setString(1, imei);
       try (ResultSet rs = query.executeQuery()) {
         return rs.next() ? Optional.of(device(rs)) : Optional.empty();

@@ -9,7 +9,13 @@ import java.util.List;
 /**
  * The tables of the SQLite store, versioned with {@code PRAGMA user_version}. Records keep the
  * queried fields as columns (device, time in epoch milliseconds, event id) and the whole record as
- * JSON, which is what queries return.
+ * JSON, which is what queries return. A device row points at its latest record by id, so moving
+ * the latest state forward rewrites a few bytes, not a copy of the record.
+ *
+ * <p>One unique index on (imei, ts, id) serves both the range queries and idempotence: a record id
+ * ({@code RecordId}) embeds the IMEI and the record time, so the same id always comes with the
+ * same (imei, ts) and uniqueness of the triple is uniqueness of the id, at the cost of one B-tree
+ * per insert instead of two.
  */
 final class SqliteSchema {
   static final int VERSION = 1;
@@ -17,13 +23,13 @@ final class SqliteSchema {
   private static final List<String> VERSION_1 = List.of(
       """
       CREATE TABLE records (
-        id    TEXT PRIMARY KEY,
+        id    TEXT NOT NULL,
         imei  TEXT NOT NULL,
         ts    INTEGER NOT NULL,
         event INTEGER NOT NULL,
         body  TEXT NOT NULL
       )""",
-      "CREATE INDEX records_by_device_time ON records (imei, ts, id)",
+      "CREATE UNIQUE INDEX records_by_device_time ON records (imei, ts, id)",
       """
       CREATE TABLE devices (
         imei        TEXT PRIMARY KEY,
@@ -31,7 +37,7 @@ final class SqliteSchema {
         registered  INTEGER NOT NULL DEFAULT 0,
         last_seen   INTEGER,
         last_ts     INTEGER,
-        last_record TEXT
+        last_id     TEXT
       )""",
       """
       CREATE TABLE rejected (

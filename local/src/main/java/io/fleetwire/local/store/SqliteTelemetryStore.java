@@ -40,16 +40,18 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class SqliteTelemetryStore implements TelemetryStore {
   private static final Logger LOG = LoggerFactory.getLogger(SqliteTelemetryStore.class);
   private static final int BUSY_TIMEOUT_MS = 5_000;
+  // Negative: KiB, not pages. Keeps the index pages of busy devices in memory between batches.
+  private static final int WRITER_CACHE_KIB = -32_768;
 
   private static final String INSERT_RECORD =
-      "INSERT INTO records (id, imei, ts, event, body) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
+      "INSERT INTO records (id, imei, ts, event, body) VALUES (?, ?, ?, ?, ?) ON CONFLICT (imei, ts, id) DO NOTHING";
   // Rule 6: the latest record is replaced only by a newer record time; last_seen only grows.
   private static final String UPSERT_DEVICE = """
-      INSERT INTO devices (imei, registered, last_seen, last_ts, last_record) VALUES (?, 0, ?, ?, ?)
+      INSERT INTO devices (imei, registered, last_seen, last_ts, last_id) VALUES (?, 0, ?, ?, ?)
       ON CONFLICT (imei) DO UPDATE SET
         last_seen = max(coalesce(last_seen, excluded.last_seen), excluded.last_seen),
-        last_record = CASE WHEN last_ts IS NULL OR excluded.last_ts > last_ts
-                           THEN excluded.last_record ELSE last_record END,
+        last_id = CASE WHEN last_ts IS NULL OR excluded.last_ts > last_ts
+                       THEN excluded.last_id ELSE last_id END,
         last_ts = max(coalesce(last_ts, excluded.last_ts), excluded.last_ts)""";
 
   /** How far a commit is pushed to disk before it returns. */
@@ -87,6 +89,7 @@ public final class SqliteTelemetryStore implements TelemetryStore {
     config.setSynchronous(synchronous == Synchronous.FULL
         ? SQLiteConfig.SynchronousMode.FULL : SQLiteConfig.SynchronousMode.NORMAL);
     config.setBusyTimeout(BUSY_TIMEOUT_MS);
+    config.setCacheSize(WRITER_CACHE_KIB);
     // Take the write lock at BEGIN, where the busy timeout applies, not halfway through a batch.
     config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
     Connection writer = null;
@@ -119,7 +122,6 @@ public final class SqliteTelemetryStore implements TelemetryStore {
     }
     Map<String, Record> newest = new HashMap<>();
     Map<String, Instant> seen = new HashMap<>();
-    Map<String, String> newestBody = new HashMap<>();
     for (Record record : records) {
       newest.merge(record.imei(), record, (a, b) -> b.ts().isAfter(a.ts()) ? b : a);
       Instant at = record.receivedAt() == null ? record.ts() : record.receivedAt();
@@ -127,23 +129,19 @@ public final class SqliteTelemetryStore implements TelemetryStore {
     }
     write("storing " + records.size() + " records", connection -> {
       for (Record record : records) {
-        String body = SqliteRows.toJson(record);
         insertRecord.setString(1, record.id());
         insertRecord.setString(2, record.imei());
         insertRecord.setLong(3, record.ts().toEpochMilli());
         insertRecord.setInt(4, record.event());
-        insertRecord.setString(5, body);
+        insertRecord.setString(5, SqliteRows.toJson(record));
         insertRecord.addBatch();
-        if (newest.get(record.imei()) == record) {
-          newestBody.put(record.imei(), body);
-        }
       }
       insertRecord.executeBatch();
       for (Record last : newest.values()) {
         upsertDevice.setString(1, last.imei());
         upsertDevice.setLong(2, seen.get(last.imei()).toEpochMilli());
         upsertDevice.setLong(3, last.ts().toEpochMilli());
-        upsertDevice.setString(4, newestBody.get(last.imei()));
+        upsertDevice.setString(4, last.id());
         upsertDevice.addBatch();
       }
       upsertDevice.executeBatch();
@@ -210,7 +208,7 @@ public final class SqliteTelemetryStore implements TelemetryStore {
   @Override
   public List<DeviceState> devices() {
     return readers.read("listing devices", connection -> {
-      try (PreparedStatement query = connection.prepareStatement(SqliteRows.DEVICE_COLUMNS + " ORDER BY imei");
+      try (PreparedStatement query = connection.prepareStatement(SqliteRows.DEVICE_COLUMNS + " ORDER BY d.imei");
            ResultSet rs = query.executeQuery()) {
         List<DeviceState> devices = new ArrayList<>();
         while (rs.next()) {
