@@ -120,20 +120,24 @@ public final class SqliteTelemetryStore implements TelemetryStore {
     if (records.isEmpty()) {
       return;
     }
+    // Serialised before taking the write lock, so concurrent callers do this part in parallel.
+    List<String> bodies = new ArrayList<>(records.size());
     Map<String, Record> newest = new HashMap<>();
     Map<String, Instant> seen = new HashMap<>();
     for (Record record : records) {
+      bodies.add(SqliteRows.toJson(record));
       newest.merge(record.imei(), record, (a, b) -> b.ts().isAfter(a.ts()) ? b : a);
       Instant at = record.receivedAt() == null ? record.ts() : record.receivedAt();
       seen.merge(record.imei(), at, (a, b) -> b.isAfter(a) ? b : a);
     }
     write("storing " + records.size() + " records", connection -> {
-      for (Record record : records) {
+      for (int i = 0; i < records.size(); i++) {
+        Record record = records.get(i);
         insertRecord.setString(1, record.id());
         insertRecord.setString(2, record.imei());
         insertRecord.setLong(3, record.ts().toEpochMilli());
         insertRecord.setInt(4, record.event());
-        insertRecord.setString(5, SqliteRows.toJson(record));
+        insertRecord.setString(5, bodies.get(i));
         insertRecord.addBatch();
       }
       insertRecord.executeBatch();
