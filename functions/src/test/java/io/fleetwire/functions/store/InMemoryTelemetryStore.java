@@ -35,7 +35,8 @@ public final class InMemoryTelemetryStore implements TelemetryStore {
   @Override
   public synchronized void upsert(List<Record> batch) {
     for (Record record : batch) {
-      records.computeIfAbsent(record.imei(), k -> new TreeMap<>(ORDER)).put(new Key(record.ts(), record.id()), record);
+      records.computeIfAbsent(record.imei(), k -> new TreeMap<>(ORDER))
+          .putIfAbsent(new Key(record.ts(), record.id()), record);
       Entry entry = devices.getOrDefault(record.imei(), new Entry(null, false, null, null));
       Instant seen = record.receivedAt() == null ? record.ts() : record.receivedAt();
       Instant lastSeen = entry.lastSeen() == null || seen.isAfter(entry.lastSeen()) ? seen : entry.lastSeen();
@@ -46,13 +47,18 @@ public final class InMemoryTelemetryStore implements TelemetryStore {
 
   @Override
   public synchronized Page<Record> positions(String imei, Instant from, Instant to, int limit, String continuation) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+    }
     NavigableMap<Key, Record> all = records.getOrDefault(imei, new TreeMap<>(ORDER));
     Key start = new Key(from, "");
     boolean inclusive = true;
     if (continuation != null) {
-      int bar = continuation.indexOf('|');
-      start = new Key(Instant.parse(continuation.substring(0, bar)), continuation.substring(bar + 1));
-      inclusive = false;
+      Key after = parseToken(continuation);
+      if (ORDER.compare(after, start) >= 0) {
+        start = after;
+        inclusive = false;
+      }
     }
     List<Record> page = new ArrayList<>();
     Key last = null;
@@ -67,6 +73,15 @@ public final class InMemoryTelemetryStore implements TelemetryStore {
       last = e.getKey();
     }
     return new Page<>(page, null);
+  }
+
+  private static Key parseToken(String continuation) {
+    int bar = continuation.indexOf('|');
+    try {
+      return new Key(Instant.parse(continuation.substring(0, bar)), continuation.substring(bar + 1));
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("malformed continuation token: " + continuation, e);
+    }
   }
 
   @Override
@@ -102,7 +117,11 @@ public final class InMemoryTelemetryStore implements TelemetryStore {
     if (entry == null || !entry.registered()) {
       return false;
     }
-    devices.put(imei, new Entry(entry.name(), false, entry.lastSeen(), entry.last()));
+    if (entry.lastSeen() == null) {
+      devices.remove(imei);
+    } else {
+      devices.put(imei, new Entry(null, false, entry.lastSeen(), entry.last()));
+    }
     return true;
   }
 
@@ -114,7 +133,9 @@ public final class InMemoryTelemetryStore implements TelemetryStore {
 
   @Override
   public synchronized void reject(RejectedMessage message) {
-    rejected.add(message);
+    if (rejected.stream().noneMatch(r -> r.id().equals(message.id()))) {
+      rejected.add(message);
+    }
   }
 
   @Override

@@ -1,0 +1,138 @@
+package io.fleetwire.functions.ingest;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fleetwire.contract.IoDictionary;
+import io.fleetwire.contract.Json;
+import io.fleetwire.contract.Record;
+import io.fleetwire.contract.TelemetryBatch;
+import io.fleetwire.contract.TelemetryEnvelope;
+import io.fleetwire.functions.store.RejectedMessage;
+import io.fleetwire.functions.store.StoreUnavailableException;
+import io.fleetwire.functions.store.TelemetryStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Validates queue messages and stores their valid records (DESIGN: queue → ingest → store).
+ *
+ * <p>Nothing is dropped silently: an invalid record and a message that can never be processed
+ * (unknown schema version, unreadable body) are kept with their reason through
+ * {@link TelemetryStore#reject} and the call returns normally, so the queue completes the
+ * message. A {@link StoreUnavailableException} propagates: the failure may pass, the queue
+ * redelivers, and the idempotent store absorbs what was already stored.
+ */
+public final class IngestService {
+  private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
+
+  private final TelemetryStore store;
+  private final RecordValidator validator;
+  private final Clock clock;
+
+  public IngestService(TelemetryStore store, IoDictionary dictionary, Clock clock) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.validator = new RecordValidator(dictionary, clock);
+    this.clock = clock;
+  }
+
+  /** One decoded batch, as the local in-process queue hands it over. */
+  public IngestResult ingest(TelemetryBatch batch) {
+    return ingest(List.of(batch));
+  }
+
+  /** Decoded batches, stored in one {@link TelemetryStore#upsert} call. */
+  public IngestResult ingest(List<TelemetryBatch> batches) {
+    List<Record> valid = new ArrayList<>();
+    List<RejectedMessage> refused = new ArrayList<>();
+    int rejectedBatches = 0;
+    for (TelemetryBatch batch : batches) {
+      if (batch.schemaVersion() != TelemetryBatch.SCHEMA_VERSION) {
+        refused.add(new RejectedMessage(batch.messageId(), clock.instant(), batch.imei(),
+            unknownVersion(batch.schemaVersion()), toJson(batch)));
+        rejectedBatches++;
+        continue;
+      }
+      int invalidBefore = refused.size();
+      for (Record record : batch.records()) {
+        RecordValidator.Verdict verdict = validator.check(record, batch.imei());
+        if (verdict.valid()) {
+          valid.add(verdict.record());
+        } else {
+          refused.add(new RejectedMessage(record.id(), clock.instant(), record.imei(),
+              "invalid record: " + verdict.problem(), toJson(record)));
+        }
+      }
+      if (refused.size() > invalidBefore) {
+        LOG.warn("{} of {} records from {} are invalid and kept as rejected; first: {}",
+            refused.size() - invalidBefore, batch.records().size(), batch.imei(),
+            refused.get(invalidBefore).reason());
+      }
+    }
+    if (!valid.isEmpty()) {
+      store.upsert(valid);
+    }
+    refused.forEach(store::reject);
+    return new IngestResult(valid.size(), refused.size() - rejectedBatches, rejectedBatches);
+  }
+
+  /** A queue message body: a {@link TelemetryEnvelope} as JSON (UTF-8). */
+  public IngestResult ingestMessage(String messageId, byte[] body) {
+    return ingestMessage(messageId, new String(body, StandardCharsets.UTF_8));
+  }
+
+  /** A queue message body: a {@link TelemetryEnvelope} as JSON. */
+  public IngestResult ingestMessage(String messageId, String body) {
+    Objects.requireNonNull(messageId, "messageId");
+    TelemetryEnvelope envelope;
+    try {
+      JsonNode tree = Json.mapper().readTree(body);
+      if (tree == null || !tree.isObject()) {
+        return rejectMessage(messageId, "unreadable message: not a JSON object", body);
+      }
+      JsonNode version = tree.get("schemaVersion");
+      if (version == null || !version.canConvertToInt()) {
+        return rejectMessage(messageId, "unreadable message: no integer schemaVersion", body);
+      }
+      if (version.intValue() != TelemetryBatch.SCHEMA_VERSION) {
+        return rejectMessage(messageId, unknownVersion(version.intValue()), body);
+      }
+      envelope = Json.mapper().treeToValue(tree, TelemetryEnvelope.class);
+    } catch (JacksonException | IllegalArgumentException e) {
+      return rejectMessage(messageId, "unreadable message: " + firstLine(e), body);
+    }
+    return ingest(envelope.batches());
+  }
+
+  private IngestResult rejectMessage(String messageId, String reason, String body) {
+    LOG.warn("message {} kept as rejected: {}", messageId, reason);
+    store.reject(new RejectedMessage(messageId, clock.instant(), null, reason, body));
+    return new IngestResult(0, 0, 1);
+  }
+
+  private static String unknownVersion(int version) {
+    return "unknown schema version " + version + " (this ingest reads " + TelemetryBatch.SCHEMA_VERSION + ")";
+  }
+
+  private static String firstLine(Exception e) {
+    String message = e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage();
+    if (message == null) {
+      return e.getClass().getSimpleName();
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  private static String toJson(Object value) {
+    try {
+      return Json.mapper().writeValueAsString(value);
+    } catch (JacksonException e) {
+      throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package io.fleetwire.local.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import io.fleetwire.contract.Json;
+import io.fleetwire.contract.Record;
+import io.fleetwire.functions.store.DeviceState;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Rows of the SQLite tables to and from the port's types: records as JSON, instants as epoch ms. */
+final class SqliteRows {
+  static final String DEVICE_COLUMNS = "SELECT d.imei, d.name, d.registered, d.last_seen, r.body"
+      + " FROM devices d LEFT JOIN records r ON r.imei = d.imei AND r.ts = d.last_ts AND r.id = d.last_id";
+  private static final ObjectWriter RECORD_WRITER = Json.mapper().writerFor(Record.class);
+  private static final ObjectReader RECORD_READER = Json.mapper().readerFor(Record.class);
+
+  private SqliteRows() {
+  }
+
+  static Optional<DeviceState> device(Connection connection, String imei) throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement(DEVICE_COLUMNS + " WHERE d.imei = ?")) {
+      query.setString(1, imei);
+      try (ResultSet rs = query.executeQuery()) {
+        return rs.next() ? Optional.of(device(rs)) : Optional.empty();
+      }
+    }
+  }
+
+  static DeviceState device(ResultSet rs) throws SQLException {
+    long lastSeen = rs.getLong(4);
+    Instant seen = rs.wasNull() ? null : Instant.ofEpochMilli(lastSeen);
+    String last = rs.getString(5);
+    return new DeviceState(rs.getString(1), rs.getString(2), rs.getInt(3) == 1, seen,
+        last == null ? null : fromJson(last));
+  }
+
+  static List<Record> records(PreparedStatement query) throws SQLException {
+    try (ResultSet rs = query.executeQuery()) {
+      List<Record> records = new ArrayList<>();
+      while (rs.next()) {
+        records.add(fromJson(rs.getString(1)));
+      }
+      return records;
+    }
+  }
+
+  static String toJson(Record record) {
+    try {
+      return RECORD_WRITER.writeValueAsString(record);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("record " + record.id() + " cannot be written as JSON", e);
+    }
+  }
+
+  static Record fromJson(String body) {
+    try {
+      return RECORD_READER.readValue(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored record is not readable JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** Records are kept to the millisecond; a bound inside a millisecond starts at the next one. */
+  static long ceilMillis(Instant instant) {
+    try {
+      long millis = instant.toEpochMilli();
+      return instant.getNano() % 1_000_000 == 0 ? millis : millis + 1;
+    } catch (ArithmeticException e) {
+      return instant.isBefore(Instant.EPOCH) ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
+  }
+}

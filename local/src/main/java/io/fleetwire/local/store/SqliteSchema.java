@@ -1,0 +1,75 @@
+package io.fleetwire.local.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The tables of the SQLite store, versioned with {@code PRAGMA user_version}. Records keep the
+ * queried fields as columns (device, time in epoch milliseconds, event id) and the whole record as
+ * JSON, which is what queries return. A device row points at its latest record by id, so moving
+ * the latest state forward rewrites a few bytes, not a copy of the record.
+ *
+ * <p>One unique index on (imei, ts, id) serves both the range queries and idempotence: a record id
+ * ({@code RecordId}) embeds the IMEI and the record time, so the same id always comes with the
+ * same (imei, ts) and uniqueness of the triple is uniqueness of the id, at the cost of one B-tree
+ * per insert instead of two.
+ */
+final class SqliteSchema {
+  static final int VERSION = 1;
+
+  private static final List<String> VERSION_1 = List.of(
+      """
+      CREATE TABLE records (
+        id    TEXT NOT NULL,
+        imei  TEXT NOT NULL,
+        ts    INTEGER NOT NULL,
+        event INTEGER NOT NULL,
+        body  TEXT NOT NULL
+      )""",
+      "CREATE UNIQUE INDEX records_by_device_time ON records (imei, ts, id)",
+      """
+      CREATE TABLE devices (
+        imei        TEXT PRIMARY KEY,
+        name        TEXT,
+        registered  INTEGER NOT NULL DEFAULT 0,
+        last_seen   INTEGER,
+        last_ts     INTEGER,
+        last_id     TEXT
+      )""",
+      """
+      CREATE TABLE rejected (
+        seq    INTEGER PRIMARY KEY AUTOINCREMENT,
+        id     TEXT NOT NULL UNIQUE,
+        at     INTEGER NOT NULL,
+        imei   TEXT,
+        reason TEXT NOT NULL,
+        body   TEXT
+      )""");
+
+  private SqliteSchema() {
+  }
+
+  /** Creates the tables in a new file; refuses a file written by a newer schema. Commits. */
+  static void apply(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      int version;
+      try (ResultSet rs = statement.executeQuery("PRAGMA user_version")) {
+        version = rs.next() ? rs.getInt(1) : 0;
+      }
+      if (version > VERSION) {
+        throw new IllegalStateException("database schema version " + version
+            + " is newer than this Fleetwire understands (" + VERSION + ")");
+      }
+      if (version == 0) {
+        for (String ddl : VERSION_1) {
+          statement.execute(ddl);
+        }
+        statement.execute("PRAGMA user_version = " + VERSION);
+      }
+      connection.commit();
+    }
+  }
+}
