@@ -1,0 +1,134 @@
+package io.fleetwire.local.dashboard;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class DeviceViewBrowserTest {
+
+  private static final String VAN = "352093081452251";
+  private static final String TRAILER = "352093081452277";
+
+  private static FixtureApiServer api;
+  private static Browser browser;
+  private DashboardPage page;
+
+  @BeforeAll
+  static void start() {
+    api = FixtureApiServer.start();
+    browser = Browser.start(1280, 800);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (api != null) {
+      api.close();
+    }
+  }
+
+  @BeforeEach
+  void openFleet() {
+    browser.viewport(1280, 800);
+    page = DashboardPage.open(browser, api.url("/?tiles=none"));
+  }
+
+  @Test
+  void trackHasOnePointPerPositionWithAFixTheApiReturnedForTheRange() {
+    page.openFromList(VAN);
+    page.chooseRange("hour");
+    browser.screenshot("device-1280x800");
+
+    List<JsonNode> served = api.lastPositionsServed(VAN);
+    long withFix = served.stream().filter(record -> record.hasNonNull("lat")).count();
+    assertTrue(served.size() > FixtureApiServer.PAGE_SIZE, "the range spans several pages: " + served.size());
+    assertEquals(served.size(), page.positionsShown());
+    assertEquals(withFix, page.trackPoints());
+  }
+
+  @Test
+  void reportFiguresAreTheApiReport() {
+    page.openFromList(VAN);
+
+    JsonNode report = api.fleet().report(VAN, Instant.EPOCH, Instant.EPOCH);
+    assertEquals(report.get("distanceKm").asText(), page.reportValue("report-distance"));
+    assertEquals("18.4 km", page.reportText("report-distance"));
+    assertEquals(report.get("drivingSeconds").asText(), page.reportValue("report-driving"));
+    assertEquals("39 min", page.reportText("report-driving"));
+    assertEquals(report.get("idleSeconds").asText(), page.reportValue("report-idle"));
+    assertEquals(report.get("stops").asText(), page.reportValue("report-stops"));
+    assertEquals(report.get("maxSpeedKmh").asText(), page.reportValue("report-max-speed"));
+    assertEquals("97 km/h", page.reportText("report-max-speed"));
+    assertEquals(report.get("temperature").get("min").asText(), page.reportValue("report-temp-min"));
+    assertEquals(report.get("temperature").get("max").asText(), page.reportValue("report-temp-max"));
+    assertEquals(report.get("temperature").get("avg").asText(), page.reportValue("report-temp-avg"));
+    assertEquals("4.5 °C", page.reportText("report-temp-avg"));
+  }
+
+  @Test
+  void chartsPlotSpeedAndTemperatureOfEveryPosition() {
+    page.openFromList(VAN);
+    page.chooseRange("hour");
+
+    List<JsonNode> served = api.lastPositionsServed(VAN);
+    long withTemperature = served.stream().filter(record -> record.get("sensors").has("temperature1C")).count();
+    assertEquals(served.size(), page.chartPoints("chart-speed"));
+    assertEquals(withTemperature, page.chartPoints("chart-temperature"));
+    assertTrue(page.chartInk("chart-speed") > 0, "speed chart canvas has drawing");
+    assertTrue(page.chartInk("chart-temperature") > 0, "temperature chart canvas has drawing");
+  }
+
+  @Test
+  void eventsOfTheRangeAreListedAndMarkedOnTheMap() {
+    page.openFromList(VAN);
+    page.chooseRange("hour");
+
+    assertEquals(List.of("overSpeeding", "crash"), page.listedEvents());
+    assertEquals(2, page.eventMarkers());
+  }
+
+  @Test
+  void rangeWithoutPositionsSaysSo() {
+    page.openFromList(TRAILER);
+    page.chooseRange("hour");
+
+    assertEquals(0, page.trackPoints());
+    assertEquals("empty", browser.find("#device-message").getDomAttribute("data-state"));
+    assertTrue(page.deviceMessage().startsWith("No positions in this range"), page.deviceMessage());
+  }
+
+  @Test
+  void dailyReportLinkDownloadsTheCsv() {
+    page.openFromList(VAN);
+
+    List<String> answer = page.fetchInPage(page.dailyCsvHref());
+
+    assertTrue(page.dailyCsvHref().contains("/api/reports/daily?date="), page.dailyCsvHref());
+    assertTrue(page.dailyCsvHref().endsWith("&format=csv"), page.dailyCsvHref());
+    assertEquals("200", answer.get(0));
+    assertTrue(answer.get(1).startsWith("text/csv"), answer.get(1));
+    assertEquals(api.fleet().dailyCsv(), answer.get(2));
+  }
+
+  @Test
+  void phoneWidthShowsTheDeviceViewWithoutSidewaysScrolling() {
+    browser.viewport(390, 844);
+    page = DashboardPage.open(browser, api.url("/?tiles=none"));
+    page.openFromList(VAN);
+    page.chooseRange("hour");
+    browser.screenshot("device-390x844");
+
+    assertEquals(390L, browser.script("return document.documentElement.scrollWidth"));
+    assertTrue(page.chartInk("chart-speed") > 0, "speed chart canvas has drawing");
+  }
+}
