@@ -60,6 +60,8 @@ class Chart {
           value: (plot, value) => (value === null ? '–' : `${value} ${unit}`) },
       ],
     }, data, this.element);
+    // the layout may still settle after the plot is inserted (panels shown in the same frame)
+    requestAnimationFrame(() => this.resize());
   }
 
   clear() {
@@ -71,7 +73,7 @@ class Chart {
   }
 
   resize() {
-    if (this.plot) {
+    if (this.plot && this.plot.width !== this.width()) {
       this.plot.setSize({ width: this.width(), height: HEIGHT });
     }
   }

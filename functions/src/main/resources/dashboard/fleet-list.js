@@ -65,7 +65,8 @@ export class FleetList {
   /** An API failure: with devices already shown they stay, marked as possibly stale. */
   showError(apiError) {
     const stale = this.devices && this.devices.length > 0 ? ' Showing the last known state.' : '';
-    this.setMessage('error', `API unreachable: ${apiError.describe()}. Retrying automatically.${stale}`);
+    const what = apiError.status ? 'The API answered with an error' : 'API unreachable';
+    this.setMessage('error', `${what}: ${apiError.describe()}. Retrying automatically.${stale}`);
   }
 
   setMessage(state, text) {

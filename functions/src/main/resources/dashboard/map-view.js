@@ -92,7 +92,6 @@ export class FleetMap {
       }
       marker.getElement().dataset.imei = device.imei;
       marker.getElement().setAttribute('aria-label', device.name || device.imei);
-      marker.unbindTooltip().bindTooltip(escape(device.name || device.imei), { direction: 'top', offset: [0, -10] });
     }
     for (const [imei, marker] of this.markers) {
       if (!seen.has(imei)) {
@@ -102,6 +101,7 @@ export class FleetMap {
     }
     this.element.dataset.markerCount = String(this.markers.size);
     if (!this.fittedFleet && this.markers.size > 0) {
+      this.map.invalidateSize();
       this.fitTo([...this.markers.values()].map((marker) => marker.getLatLng()));
       this.fittedFleet = true;
     }
@@ -114,7 +114,7 @@ export class FleetMap {
     const heading = moving ? `<span class="pin-heading" style="transform: rotate(${device.last.angle}deg)"></span>` : '';
     return L.divIcon({
       className: `pin ${state}${moving ? ' moving' : ''}${selected}`,
-      html: `${heading}<span class="pin-dot"></span>`,
+      html: `${heading}<span class="pin-dot"></span><span class="pin-label">${escape(device.name || device.imei)}</span>`,
       iconSize: [22, 22],
       iconAnchor: [11, 11],
     });

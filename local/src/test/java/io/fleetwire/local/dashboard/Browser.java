@@ -128,6 +128,12 @@ public final class Browser implements AutoCloseable {
     return List.copyOf(console);
   }
 
+  /** Forgets the console so far: what follows is judged on its own. */
+  public void clearConsole() {
+    consoleEntries();
+    console.clear();
+  }
+
   public List<String> severeConsoleErrors() {
     return consoleEntries().stream()
         .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())

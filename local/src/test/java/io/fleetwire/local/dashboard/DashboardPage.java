@@ -1,6 +1,5 @@
 package io.fleetwire.local.dashboard;
 
-import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 import java.util.List;
@@ -43,18 +42,31 @@ public final class DashboardPage {
     return browser.find("#api-status").getText();
   }
 
+  // The list is re-rendered on every refresh: rows are read in one script call, never held.
+
+  @SuppressWarnings("unchecked")
   public List<String> listedImeis() {
-    return browser.findAll("#device-list [data-imei]").stream()
-        .map(row -> row.getDomAttribute("data-imei")).toList();
+    return (List<String>) browser.script(
+        "return [...document.querySelectorAll('#device-list [data-imei]')].map(row => row.dataset.imei)");
   }
 
-  public WebElement row(String imei) {
-    return browser.find("#device-list [data-imei='" + imei + "']");
+  public String rowText(String imei) {
+    return (String) browser.script(
+        "const row = document.querySelector(`#device-list [data-imei='${arguments[0]}']`);"
+            + "return row ? row.innerText : null", imei);
+  }
+
+  public boolean rowSelected(String imei) {
+    return Boolean.TRUE.equals(browser.script(
+        "const row = document.querySelector(`#device-list [data-imei='${arguments[0]}']`);"
+            + "return row !== null && row.getAttribute('aria-selected') === 'true'", imei));
   }
 
   /** The text of one fact in a device's row: speed, ignition, voltage, temperature, event, last-seen. */
   public String rowField(String imei, String field) {
-    return row(imei).findElement(By.cssSelector("[data-field='" + field + "']")).getText();
+    return (String) browser.script(
+        "const cell = document.querySelector(`#device-list [data-imei='${arguments[0]}'] [data-field='${arguments[1]}']`);"
+            + "return cell ? cell.innerText : null", imei, field);
   }
 
   public void filter(String text) {
@@ -85,7 +97,7 @@ public final class DashboardPage {
 
   /** Clicks the device's row and waits for its device view to finish loading. */
   public void openFromList(String imei) {
-    row(imei).click();
+    browser.find("#device-list [data-imei='" + imei + "']").click();
     awaitDevice(imei);
   }
 

@@ -3,7 +3,9 @@ package io.fleetwire.local.dashboard;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -16,25 +18,26 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@ExtendWith(SharedBrowser.class)
 class DashboardStatesBrowserTest {
 
   private static FixtureApiServer api;
   private static Browser browser;
 
   @BeforeAll
-  static void start() {
+  static void start(Browser shared) {
     api = FixtureApiServer.start();
-    browser = Browser.start(1280, 800);
+    browser = shared;
   }
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (api != null) {
-      api.close();
-    }
+    api.close();
+  }
+
+  @BeforeEach
+  void desktop() {
+    browser.viewport(1280, 800);
   }
 
   @AfterEach

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@ExtendWith(SharedBrowser.class)
 class DeviceViewBrowserTest {
 
   private static final String VAN = "352093081452251";
@@ -22,19 +24,14 @@ class DeviceViewBrowserTest {
   private DashboardPage page;
 
   @BeforeAll
-  static void start() {
+  static void start(Browser shared) {
     api = FixtureApiServer.start();
-    browser = Browser.start(1280, 800);
+    browser = shared;
   }
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (api != null) {
-      api.close();
-    }
+    api.close();
   }
 
   @BeforeEach

@@ -3,6 +3,7 @@ package io.fleetwire.local.dashboard;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.List;
 import java.util.Set;
@@ -10,6 +11,7 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@ExtendWith(SharedBrowser.class)
 class FleetViewBrowserTest {
 
   private static final String VAN = "352093081452251";
@@ -20,19 +22,14 @@ class FleetViewBrowserTest {
   private static Browser browser;
 
   @BeforeAll
-  static void start() {
+  static void start(Browser shared) {
     api = FixtureApiServer.start();
-    browser = Browser.start(1280, 800);
+    browser = shared;
   }
 
   @AfterAll
   static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (api != null) {
-      api.close();
-    }
+    api.close();
   }
 
   private DashboardPage openFleet(String query) {
@@ -46,7 +43,7 @@ class FleetViewBrowserTest {
 
     assertEquals(Set.copyOf(api.fleet().imeis()), Set.copyOf(page.listedImeis()));
     assertEquals(api.fleet().imeis().size(), page.listedImeis().size());
-    assertTrue(page.row(VAN).getText().contains(api.fleet().name(VAN)), page.row(VAN).getText());
+    assertTrue(page.rowText(VAN).contains(api.fleet().name(VAN)), page.rowText(VAN));
   }
 
   @Test
@@ -102,7 +99,7 @@ class FleetViewBrowserTest {
 
     browser.waitUntil("two automatic refreshes", driver -> api.deviceListRequests() >= requestsBefore + 2);
 
-    assertEquals("true", page.row(VAN).getDomAttribute("aria-selected"));
+    assertTrue(page.rowSelected(VAN), "the van stays selected");
     assertEquals(api.fleet().imeisWithPosition().size(), page.markerCount());
   }
 
@@ -128,6 +125,7 @@ class FleetViewBrowserTest {
 
   @Test
   void browsingFleetAndDeviceLeavesNoConsoleErrors() {
+    browser.clearConsole();
     DashboardPage page = openFleet("");
     page.openFromList(VAN);
     page.chooseRange("week");
