@@ -2,6 +2,7 @@ package io.fleetwire.local.dashboard;
 
 import org.openqa.selenium.WebElement;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -109,6 +110,18 @@ public final class DashboardPage {
   /** Clicks a range preset (hour, today, yesterday, week) and waits for the new range to load. */
   public void chooseRange(String preset) {
     browser.find("#device-view [data-range='" + preset + "']").click();
+    awaitDeviceLoaded();
+  }
+
+  /** Picks "Custom", types the range (the browser's local time, minute precision) and applies it. */
+  public void chooseCustomRange(Instant from, Instant to) {
+    browser.find("#device-view [data-range='custom']").click();
+    browser.script("""
+        const local = (ms) => { const d = new Date(ms); return new Date(ms - d.getTimezoneOffset() * 60000)
+            .toISOString().slice(0, 16); };
+        document.querySelector('#range-from').value = local(arguments[0]);
+        document.querySelector('#range-to').value = local(arguments[1]);""", from.toEpochMilli(), to.toEpochMilli());
+    browser.find("#custom-range button[type='submit']").click();
     awaitDeviceLoaded();
   }
 

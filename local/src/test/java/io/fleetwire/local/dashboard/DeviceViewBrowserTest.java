@@ -7,7 +7,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,6 +53,21 @@ class DeviceViewBrowserTest {
     assertTrue(served.size() > FixtureApiServer.PAGE_SIZE, "the range spans several pages: " + served.size());
     assertEquals(served.size(), page.positionsShown());
     assertEquals(withFix, page.trackPoints());
+  }
+
+  @Test
+  void customRangeLoadsExactlyThePositionsOfThatRange() {
+    Instant to = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+    Instant from = to.minus(Duration.ofMinutes(20));
+    page.openFromList(VAN);
+
+    page.chooseCustomRange(from, to);
+
+    int expected = api.fleet().positions(VAN, from, to).size();
+    assertTrue(expected > 0 && expected < 60, "a part of the track: " + expected);
+    assertEquals(expected, api.lastPositionsServed(VAN).size());
+    assertEquals(expected, page.positionsShown());
+    assertEquals(expected, page.chartPoints("chart-speed"));
   }
 
   @Test
