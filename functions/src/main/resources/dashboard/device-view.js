@@ -178,6 +178,17 @@ export class DeviceView {
       'report-temp-max': [temperature.max, withUnit(temperature.max, 1, '°C')],
       'report-temp-avg': [temperature.avg, withUnit(temperature.avg, 1, '°C')],
     };
+    const counts = Object.entries(report.events || {}).filter(([, count]) => count > 0);
+    const chips = this.root.querySelector('[data-testid="report-events"]');
+    chips.replaceChildren(...counts.map(([name, count]) => {
+      const chip = document.createElement('span');
+      chip.className = `chip ${name}`;
+      chip.dataset.event = name;
+      chip.dataset.count = String(count);
+      chip.textContent = `${eventLabel(name)} × ${count}`;
+      return chip;
+    }));
+    chips.hidden = counts.length === 0;
     for (const [testId, [value, text]] of Object.entries(figures)) {
       const element = this.root.querySelector(`[data-testid="${testId}"]`);
       element.dataset.value = value === null || value === undefined ? '' : String(value);

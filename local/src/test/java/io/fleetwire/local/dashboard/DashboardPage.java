@@ -4,6 +4,7 @@ import org.openqa.selenium.WebElement;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a test reads and does on the dashboard, through the page's stable hooks ({@code data-imei},
@@ -172,6 +173,14 @@ public final class DashboardPage {
 
   public String reportText(String testId) {
     return browser.find("[data-testid='" + testId + "']").getText();
+  }
+
+  /** The report's event counts as shown: name to count. */
+  @SuppressWarnings("unchecked")
+  public Map<String, Long> reportEventCounts() {
+    return (Map<String, Long>) browser.script("""
+        return Object.fromEntries([...document.querySelectorAll("[data-testid='report-events'] [data-event]")]
+          .map(chip => [chip.dataset.event, Number(chip.dataset.count)]));""");
   }
 
   public int chartPoints(String chartId) {

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -87,6 +89,9 @@ class DeviceViewBrowserTest {
     assertEquals(report.get("temperature").get("max").asText(), page.reportValue("report-temp-max"));
     assertEquals(report.get("temperature").get("avg").asText(), page.reportValue("report-temp-avg"));
     assertEquals("4.5 °C", page.reportText("report-temp-avg"));
+    Map<String, Long> eventCounts = new HashMap<>();
+    report.get("events").properties().forEach(entry -> eventCounts.put(entry.getKey(), entry.getValue().asLong()));
+    assertEquals(eventCounts, page.reportEventCounts());
   }
 
   @Test
