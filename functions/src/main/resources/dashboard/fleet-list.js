@@ -8,15 +8,8 @@ function sensor(device, name) {
   return sensors && sensors[name] !== undefined ? sensors[name] : null;
 }
 
-function cell(field, label, text, title) {
-  const span = document.createElement('span');
-  span.className = 'fact';
-  span.dataset.field = field;
-  span.title = title;
-  const small = document.createElement('small');
-  small.textContent = label;
-  span.append(small, document.createTextNode(text));
-  return span;
+function fact(field, label, title) {
+  return `<span class="fact" data-field="${field}" title="${title}"><small>${label}</small><span class="value"></span></span>`;
 }
 
 export class FleetList {
@@ -29,6 +22,7 @@ export class FleetList {
     this.onSelect = onSelect;
     this.devices = null;
     this.selected = null;
+    this.rows = new Map();
     filter.addEventListener('input', () => this.render());
     statusFilter.addEventListener('change', () => this.render());
     list.addEventListener('click', (event) => this.choose(event.target.closest('[data-imei]')));
@@ -93,7 +87,18 @@ export class FleetList {
     const shown = this.matching();
     this.summary.textContent = `${this.devices.length} devices · ${online} online`;
     this.list.dataset.count = String(shown.length);
-    this.list.replaceChildren(...shown.map((device) => this.row(device)));
+    const rows = shown.map((device) => this.update(this.rows.get(device.imei) || this.create(device.imei), device));
+    // Rows are kept and updated in place: a refresh never swaps the element under the user's pointer.
+    const current = [...this.list.children];
+    if (rows.length !== current.length || rows.some((row, index) => row !== current[index])) {
+      this.list.replaceChildren(...rows);
+    }
+    const known = new Set(this.devices.map((device) => device.imei));
+    for (const imei of this.rows.keys()) {
+      if (!known.has(imei)) {
+        this.rows.delete(imei);
+      }
+    }
     if (this.devices.length === 0) {
       this.setMessage('empty', 'No devices yet. A tracker appears here after its first login: point it at '
         + 'the TCP port, or start the local stack with simulated devices.');
@@ -104,48 +109,50 @@ export class FleetList {
     }
   }
 
-  row(device) {
+  create(imei) {
     const li = document.createElement('li');
     li.className = 'device-row';
-    li.dataset.imei = device.imei;
-    li.dataset.online = String(Boolean(device.online));
+    li.dataset.imei = imei;
     li.tabIndex = 0;
     li.setAttribute('role', 'option');
-    li.setAttribute('aria-selected', String(device.imei === this.selected));
+    li.innerHTML = `
+      <div class="row-head">
+        <span class="status-dot"></span>
+        <div class="names"><strong></strong><span class="imei"></span></div>
+        <span class="seen" data-field="last-seen"></span>
+      </div>
+      <div class="row-facts">
+        ${fact('speed', 'Speed', 'Speed of the last record')}
+        ${fact('ignition', 'Ignition', 'Ignition')}
+        ${fact('voltage', 'Power', 'External voltage')}
+        ${fact('temperature', 'Temp', 'Temperature sensor 1')}
+        ${fact('event', 'Event', 'Event of the last record')}
+      </div>`;
+    this.rows.set(imei, li);
+    return li;
+  }
 
-    const head = document.createElement('div');
-    head.className = 'row-head';
-    const dot = document.createElement('span');
-    dot.className = `status-dot ${device.online ? 'online' : 'offline'}`;
-    const names = document.createElement('div');
-    names.className = 'names';
-    const name = document.createElement('strong');
-    name.textContent = device.name || device.imei;
-    const imei = document.createElement('span');
-    imei.className = 'imei';
-    imei.textContent = device.imei;
-    names.append(name, imei);
-    const seen = document.createElement('span');
-    seen.className = 'seen';
-    seen.dataset.field = 'last-seen';
-    seen.textContent = `${device.online ? 'Online' : 'Offline'} · ${age(device.lastSeen)}`;
-    head.append(dot, names, seen);
-
-    const facts = document.createElement('div');
-    facts.className = 'row-facts';
+  update(li, device) {
     const last = device.last;
     const event = eventName(last);
-    facts.append(
-      cell('speed', 'Speed', last ? withUnit(last.speed, 0, 'km/h') : '–', 'Speed of the last record'),
-      cell('ignition', 'Ignition', onOff(sensor(device, 'ignition')), 'Ignition'),
-      cell('voltage', 'Power', withUnit(sensor(device, 'externalVoltageV'), 1, 'V'), 'External voltage'),
-      cell('temperature', 'Temp', withUnit(sensor(device, 'temperature1C'), 1, '°C'), 'Temperature sensor 1'),
-      cell('event', 'Event', event ? eventLabel(event) : '–', 'Event of the last record'),
-    );
-    if (event) {
-      facts.lastChild.classList.add('alarm', event);
-    }
-    li.append(head, facts);
+    const set = (selector, text) => {
+      const element = li.querySelector(selector);
+      if (element.textContent !== text) {
+        element.textContent = text;
+      }
+    };
+    li.dataset.online = String(Boolean(device.online));
+    li.setAttribute('aria-selected', String(device.imei === this.selected));
+    li.querySelector('.status-dot').className = `status-dot ${device.online ? 'online' : 'offline'}`;
+    set('.names strong', device.name || device.imei);
+    set('.names .imei', device.imei);
+    set('[data-field="last-seen"]', `${device.online ? 'Online' : 'Offline'} · ${age(device.lastSeen)}`);
+    set('[data-field="speed"] .value', last ? withUnit(last.speed, 0, 'km/h') : '–');
+    set('[data-field="ignition"] .value', onOff(sensor(device, 'ignition')));
+    set('[data-field="voltage"] .value', withUnit(sensor(device, 'externalVoltageV'), 1, 'V'));
+    set('[data-field="temperature"] .value', withUnit(sensor(device, 'temperature1C'), 1, '°C'));
+    set('[data-field="event"] .value', event ? eventLabel(event) : '–');
+    li.querySelector('[data-field="event"]').className = event ? `fact alarm ${event}` : 'fact';
     return li;
   }
 }

@@ -88,7 +88,11 @@ export class FleetMap {
         this.markers.set(device.imei, marker);
       } else {
         marker.setLatLng(position);
-        marker.setIcon(this.deviceIcon(device));
+        const icon = this.deviceIcon(device);
+        // an unchanged icon is left alone: replacing it under the pointer would swallow a click
+        if (icon.options.html !== marker.getIcon().options.html || icon.options.className !== marker.getIcon().options.className) {
+          marker.setIcon(icon);
+        }
       }
       marker.getElement().dataset.imei = device.imei;
       marker.getElement().setAttribute('aria-label', device.name || device.imei);

@@ -6,7 +6,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -77,11 +76,8 @@ public final class Browser implements AutoCloseable {
     LoggingPreferences logging = new LoggingPreferences();
     logging.enable(LogType.BROWSER, Level.ALL);
     options.setCapability("goog:loggingPrefs", logging);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(chromedriver.toFile())
-        .usingAnyFreePort()
-        .build();
-    Browser browser = new Browser(new ChromeDriver(service, options), profile);
+    System.setProperty("webdriver.chrome.driver", chromedriver.toString());
+    Browser browser = new Browser(new ChromeDriver(options), profile);
     browser.driver.manage().timeouts().scriptTimeout(DEFAULT_WAIT);
     browser.viewport(width, height);
     return browser;
