@@ -33,7 +33,7 @@ export class FleetMap {
     this.element = element;
     this.note = note;
     this.onSelect = onSelect;
-    this.map = L.map(element, { zoomControl: true, attributionControl: true, worldCopyJump: true });
+    this.map = L.map(element, { zoomSnap: 0.5, attributionControl: true, worldCopyJump: true });
     this.map.fitBounds(WORLD);
     this.fleetLayer = L.layerGroup().addTo(this.map);
     this.trackLayer = L.layerGroup();
