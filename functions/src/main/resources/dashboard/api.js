@@ -1,0 +1,130 @@
+// The dashboard's only door to the server: the documented HTTP API under <root>api/.
+
+const TOKEN_KEY = 'fleetwire.apiToken';
+const MAX_PAGES = 500;
+
+/** The API prefix for this page: "/api/" both when the page is "/" and when it is "/api/dashboard". */
+export function apiBase(pathname = location.pathname) {
+  const apiAt = pathname.indexOf('/api/');
+  if (apiAt >= 0) {
+    return pathname.slice(0, apiAt) + '/api/';
+  }
+  const dir = pathname.replace(/(dashboard\/?(index\.html)?|index\.html)$/, '');
+  return (dir.endsWith('/') ? dir : dir + '/') + 'api/';
+}
+
+/**
+ * A bearer token given once as ?token= is kept for the browser tab and taken out of the address
+ * bar, so it is neither bookmarked nor shown in screenshots.
+ */
+export function adoptToken() {
+  const url = new URL(location.href);
+  const given = url.searchParams.get('token');
+  if (given !== null) {
+    sessionStorage.setItem(TOKEN_KEY, given);
+    url.searchParams.delete('token');
+    history.replaceState(history.state, '', url.pathname + url.search + url.hash);
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+export class ApiError extends Error {
+  constructor(status, error, detail) {
+    super(detail ? `${error}: ${detail}` : error);
+    this.status = status;
+    this.error = error;
+    this.detail = detail;
+  }
+
+  /** Words for the user: what failed and why, as the API said it. */
+  describe() {
+    const status = this.status ? `HTTP ${this.status} ` : '';
+    return `${status}${this.error}${this.detail ? ' — ' + this.detail : ''}`;
+  }
+}
+
+export class ApiClient {
+  constructor(base = apiBase(), token = null) {
+    this.base = base;
+    this.token = token;
+  }
+
+  url(path, params = {}) {
+    const url = new URL(this.base + path, location.origin);
+    for (const [key, value] of Object.entries(params)) {
+      if (value !== undefined && value !== null && value !== '') {
+        url.searchParams.set(key, value);
+      }
+    }
+    return url.pathname + url.search;
+  }
+
+  headers() {
+    return this.token ? { Authorization: `Bearer ${this.token}` } : {};
+  }
+
+  async fetch(path, params, accept) {
+    let response;
+    try {
+      response = await fetch(this.url(path, params), {
+        headers: { Accept: accept, ...this.headers() },
+        cache: 'no-store',
+      });
+    } catch (networkError) {
+      throw new ApiError(0, 'API unreachable', `${this.base} did not answer (${networkError.message})`);
+    }
+    if (!response.ok) {
+      let body = {};
+      try {
+        body = await response.json();
+      } catch (notJson) {
+        body = {};
+      }
+      throw new ApiError(response.status, body.error || response.statusText || 'Request failed', body.detail || '');
+    }
+    return response;
+  }
+
+  async json(path, params) {
+    const response = await this.fetch(path, params, 'application/json');
+    return response.json();
+  }
+
+  devices() {
+    return this.json('devices').then((body) => body.items || []);
+  }
+
+  /** Every position in [from, to), oldest first, following the API's "next" tokens to the end. */
+  async positions(imei, from, to) {
+    const items = [];
+    let next = null;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const body = await this.json(`devices/${encodeURIComponent(imei)}/positions`,
+        { from, to, limit: 1000, next });
+      items.push(...(body.items || []));
+      next = body.next;
+      if (!next) {
+        return items;
+      }
+    }
+    throw new ApiError(0, 'Too many pages', `stopped after ${MAX_PAGES} pages of positions`);
+  }
+
+  events(imei, from, to) {
+    return this.json(`devices/${encodeURIComponent(imei)}/events`, { from, to })
+      .then((body) => (Array.isArray(body) ? body : body.items || []));
+  }
+
+  report(imei, from, to) {
+    return this.json(`devices/${encodeURIComponent(imei)}/report`, { from, to });
+  }
+
+  dailyCsvUrl(date) {
+    return this.url('reports/daily', { date, format: 'csv' });
+  }
+
+  async dailyCsv(date) {
+    const response = await this.fetch('reports/daily', { date, format: 'csv' }, 'text/csv');
+    return response.blob();
+  }
+}

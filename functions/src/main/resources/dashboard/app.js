@@ -1,0 +1,128 @@
+// Entry point: wires the API client, the fleet list, the map, the device view and the charts,
+// routes between the fleet (#/) and a device (#/device/<imei>), and refreshes the fleet.
+
+import { ApiClient, adoptToken, apiBase } from './api.js';
+import { DeviceCharts } from './charts.js';
+import { DeviceView } from './device-view.js';
+import { FleetList } from './fleet-list.js';
+import { FleetMap } from './map-view.js';
+
+const params = new URLSearchParams(location.search);
+const REFRESH_SECONDS = Math.max(1, Number(params.get('refresh')) || 10);
+
+const $ = (selector) => document.querySelector(selector);
+const api = new ApiClient(apiBase(), adoptToken());
+const layout = $('#layout');
+const status = $('#api-status');
+
+let devices = [];
+let refreshing = false;
+
+function route() {
+  const match = /^#\/device\/([^/?]+)/.exec(location.hash);
+  return match ? decodeURIComponent(match[1]) : null;
+}
+
+function openDevice(imei) {
+  location.hash = `#/device/${encodeURIComponent(imei)}`;
+}
+
+const map = new FleetMap($('#map'), $('#map-note'), openDevice);
+const charts = new DeviceCharts($('#chart-speed'), $('#chart-temperature'));
+const fleetList = new FleetList({
+  list: $('#device-list'),
+  filter: $('#fleet-filter'),
+  statusFilter: $('#fleet-status-filter'),
+  summary: $('#fleet-summary'),
+  message: $('#fleet-message'),
+}, openDevice);
+const deviceView = new DeviceView($('#device-view'), api, map, charts);
+
+function render() {
+  const imei = route();
+  const deviceMode = imei !== null;
+  layout.dataset.view = deviceMode ? 'device' : 'fleet';
+  $('#fleet-view').hidden = deviceMode;
+  $('#device-view').hidden = !deviceMode;
+  $('#charts').hidden = !deviceMode;
+  if (deviceMode) {
+    // the last opened device stays selected back in the fleet view, through every refresh
+    fleetList.select(imei);
+    map.highlight(imei);
+  }
+  map.resize();
+  if (deviceMode) {
+    document.title = `Fleetwire — ${imei}`;
+    deviceView.open(imei, devices.find((device) => device.imei === imei));
+    charts.resize();
+  } else {
+    document.title = 'Fleetwire — fleet';
+    map.showFleet(devices);
+  }
+}
+
+async function refresh() {
+  if (refreshing) {
+    return;
+  }
+  refreshing = true;
+  try {
+    devices = await api.devices();
+    fleetList.show(devices);
+    if (route() === null) {
+      map.showFleet(devices);
+    } else {
+      deviceView.describe(devices.find((device) => device.imei === route()));
+    }
+    status.dataset.state = 'live';
+    status.textContent = `Live · updated ${new Date().toLocaleTimeString()}`;
+  } catch (error) {
+    fleetList.showError(error);
+    status.dataset.state = 'error';
+    status.textContent = error.status ? `API error ${error.status}` : 'API unreachable';
+    status.title = error.describe();
+  } finally {
+    refreshing = false;
+  }
+}
+
+function setUpDailyReport() {
+  const date = $('#daily-date');
+  const link = $('#daily-csv');
+  const update = () => {
+    link.href = api.dailyCsvUrl(date.value);
+    link.download = `fleetwire-daily-${date.value}.csv`;
+  };
+  date.value = new Date().toISOString().slice(0, 10);
+  date.addEventListener('change', update);
+  update();
+  // A plain link cannot carry the bearer token: with one, the CSV is fetched and saved from a blob.
+  link.addEventListener('click', async (event) => {
+    if (!api.token) {
+      return;
+    }
+    event.preventDefault();
+    try {
+      const blob = await api.dailyCsv(date.value);
+      const save = document.createElement('a');
+      save.href = URL.createObjectURL(blob);
+      save.download = link.download;
+      save.click();
+      setTimeout(() => URL.revokeObjectURL(save.href), 10000);
+    } catch (error) {
+      status.dataset.state = 'error';
+      status.textContent = `Daily report failed: ${error.describe()}`;
+    }
+  });
+}
+
+$('#brand').href = location.pathname + location.search + '#/';
+$('#back-to-fleet').addEventListener('click', () => {
+  location.hash = '#/';
+});
+window.addEventListener('hashchange', render);
+setUpDailyReport();
+fleetList.showLoading();
+render();
+refresh().then(render);
+setInterval(refresh, REFRESH_SECONDS * 1000);

@@ -1,0 +1,198 @@
+// One device: time range, track, charts, events and the report figures for that range.
+
+import { ALARMS, age, duration, eventLabel, eventName, number, time, withUnit } from './format.js';
+
+const HOUR = 3600 * 1000;
+const DAY = 24 * HOUR;
+
+/** [from, to) of a preset, in the browser's time zone. */
+export function presetRange(preset, now = new Date()) {
+  const midnight = new Date(now.getFullYear(), now.getMonth(), now.getDate());
+  switch (preset) {
+    case 'hour': return [new Date(now.getTime() - HOUR), now];
+    case 'today': return [midnight, now];
+    case 'yesterday': return [new Date(midnight.getFullYear(), midnight.getMonth(), midnight.getDate() - 1), midnight];
+    case 'week': return [new Date(now.getTime() - 7 * DAY), now];
+    default: throw new Error(`unknown range preset ${preset}`);
+  }
+}
+
+function localInputValue(date) {
+  const shifted = new Date(date.getTime() - date.getTimezoneOffset() * 60000);
+  return shifted.toISOString().slice(0, 16);
+}
+
+export class DeviceView {
+  constructor(root, api, map, charts) {
+    this.root = root;
+    this.api = api;
+    this.map = map;
+    this.charts = charts;
+    this.imei = null;
+    this.preset = 'today';
+    this.loadId = 0;
+    this.message = root.querySelector('#device-message');
+    this.customForm = root.querySelector('#custom-range');
+    this.from = root.querySelector('#range-from');
+    this.to = root.querySelector('#range-to');
+    root.querySelectorAll('[data-range]').forEach((button) => {
+      button.addEventListener('click', () => this.choosePreset(button.dataset.range));
+    });
+    this.customForm.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const from = new Date(this.from.value);
+      const to = new Date(this.to.value);
+      if (Number.isNaN(from.getTime()) || Number.isNaN(to.getTime()) || from >= to) {
+        this.setMessage('error', 'Choose a start before the end.');
+        return;
+      }
+      this.load(from, to);
+    });
+    root.querySelector('#event-list').addEventListener('click', (event) => {
+      const item = event.target.closest('[data-index]');
+      if (item) {
+        this.map.focus(this.events[Number(item.dataset.index)]);
+      }
+    });
+    this.events = [];
+  }
+
+  open(imei, device) {
+    const changed = imei !== this.imei;
+    this.imei = imei;
+    this.describe(device);
+    if (changed) {
+      this.choosePreset(this.preset === 'custom' ? 'today' : this.preset);
+    } else {
+      this.map.showTrack(this.records || [], this.events);
+    }
+  }
+
+  /** The header: name, IMEI and status, refreshed with the fleet list. */
+  describe(device) {
+    this.root.querySelector('#device-title').textContent = device ? device.name || device.imei : this.imei;
+    this.root.querySelector('#device-imei').textContent = this.imei;
+    const status = this.root.querySelector('#device-status');
+    status.className = `badge ${device && device.online ? 'online' : 'offline'}`;
+    status.textContent = device
+      ? `${device.online ? 'Online' : 'Offline'} · seen ${age(device.lastSeen)}`
+      : 'Unknown device';
+  }
+
+  choosePreset(preset) {
+    this.preset = preset;
+    this.root.querySelectorAll('[data-range]').forEach((button) => {
+      button.setAttribute('aria-pressed', String(button.dataset.range === preset));
+    });
+    this.customForm.hidden = preset !== 'custom';
+    if (preset === 'custom') {
+      const [from, to] = this.range || presetRange('today');
+      this.from.value = localInputValue(from);
+      this.to.value = localInputValue(to);
+      return;
+    }
+    const [from, to] = presetRange(preset);
+    this.load(from, to);
+  }
+
+  setMessage(state, text) {
+    this.message.dataset.state = state;
+    this.message.textContent = text;
+    this.message.hidden = !text;
+  }
+
+  async load(from, to) {
+    const id = ++this.loadId;
+    const imei = this.imei;
+    this.range = [from, to];
+    this.root.dataset.state = 'loading';
+    this.setMessage('loading', 'Loading track, events and report…');
+    const fromIso = from.toISOString();
+    const toIso = to.toISOString();
+    try {
+      const [records, events, report] = await Promise.all([
+        this.api.positions(imei, fromIso, toIso),
+        this.api.events(imei, fromIso, toIso),
+        this.api.report(imei, fromIso, toIso),
+      ]);
+      if (id !== this.loadId) {
+        return;
+      }
+      this.records = records;
+      this.events = events;
+      this.root.dataset.positions = String(records.length);
+      this.root.querySelector('#range-label').textContent =
+        `${time(fromIso)} – ${time(toIso)} · ${records.length} positions`;
+      this.map.showTrack(records, events);
+      this.charts.show(records);
+      this.showEvents(events);
+      this.showReport(report);
+      this.setMessage(records.length === 0 ? 'empty' : 'ready',
+        records.length === 0 ? 'No positions in this range. Try a longer range.' : '');
+      this.root.dataset.state = 'ready';
+    } catch (error) {
+      if (id !== this.loadId) {
+        return;
+      }
+      this.root.dataset.state = 'error';
+      this.setMessage('error', `Could not load this device: ${error.describe ? error.describe() : error.message}`);
+    }
+  }
+
+  showEvents(events) {
+    const list = this.root.querySelector('#event-list');
+    list.dataset.count = String(events.length);
+    if (events.length === 0) {
+      const none = document.createElement('li');
+      none.className = 'none';
+      none.textContent = 'No events in this range.';
+      list.replaceChildren(none);
+      return;
+    }
+    list.replaceChildren(...events.map((event, index) => {
+      const name = eventName(event);
+      const li = document.createElement('li');
+      li.dataset.index = String(index);
+      li.dataset.event = name;
+      li.className = ALARMS.has(name) ? `alarm ${name}` : '';
+      li.tabIndex = 0;
+      const label = document.createElement('strong');
+      label.textContent = eventLabel(name);
+      const when = document.createElement('span');
+      when.textContent = `${time(event.ts)} · ${withUnit(event.speed, 0, 'km/h')}`;
+      li.append(label, when);
+      return li;
+    }));
+  }
+
+  showReport(report) {
+    const temperature = report.temperature || {};
+    const figures = {
+      'report-distance': [report.distanceKm, withUnit(report.distanceKm, 1, 'km')],
+      'report-driving': [report.drivingSeconds, duration(report.drivingSeconds)],
+      'report-idle': [report.idleSeconds, duration(report.idleSeconds)],
+      'report-stops': [report.stops, number(report.stops, 0)],
+      'report-max-speed': [report.maxSpeedKmh, withUnit(report.maxSpeedKmh, 0, 'km/h')],
+      'report-records': [report.records, number(report.records, 0)],
+      'report-temp-min': [temperature.min, withUnit(temperature.min, 1, '°C')],
+      'report-temp-max': [temperature.max, withUnit(temperature.max, 1, '°C')],
+      'report-temp-avg': [temperature.avg, withUnit(temperature.avg, 1, '°C')],
+    };
+    const counts = Object.entries(report.events || {}).filter(([, count]) => count > 0);
+    const chips = this.root.querySelector('[data-testid="report-events"]');
+    chips.replaceChildren(...counts.map(([name, count]) => {
+      const chip = document.createElement('span');
+      chip.className = `chip ${name}`;
+      chip.dataset.event = name;
+      chip.dataset.count = String(count);
+      chip.textContent = `${eventLabel(name)} × ${count}`;
+      return chip;
+    }));
+    chips.hidden = counts.length === 0;
+    for (const [testId, [value, text]] of Object.entries(figures)) {
+      const element = this.root.querySelector(`[data-testid="${testId}"]`);
+      element.dataset.value = value === null || value === undefined ? '' : String(value);
+      element.textContent = text;
+    }
+  }
+}
