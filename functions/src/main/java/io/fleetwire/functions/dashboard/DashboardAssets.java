@@ -10,9 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The dashboard page and its libraries, read from the classpath: the page under
  * {@code dashboard/}, libraries from WebJars under {@code META-INF/resources/webjars/}. Served
- * the same way by the local HTTP server (at {@code /}) and the Functions app (at
- * {@code /api/dashboard}). Paths are relative to the page; anything that could climb out of those
- * two roots is refused.
+ * the same way by the local HTTP server (page at {@code /}) and the Functions app (page at
+ * {@code /api/dashboard}); anything that could climb out of those two roots is refused.
  */
 public final class DashboardAssets {
   private static final String PAGE_ROOT = "dashboard/";
@@ -45,12 +44,18 @@ public final class DashboardAssets {
   }
 
   /**
-   * The asset at {@code relativePath} (as requested below the page's own location; empty or
-   * {@code index.html} is the page), or empty when there is none or the path is not allowed.
+   * The asset at {@code relativePath}, relative to the site root the page sits in ({@code /}
+   * locally, {@code /api/} on Azure): empty, {@code index.html} or {@code dashboard} is the page,
+   * {@code dashboard/<file>} its own files, {@code webjars/<path>} the libraries. Empty when there
+   * is no such asset or the path is not allowed.
    */
   public Optional<Asset> find(String relativePath) {
-    String path = relativePath == null || relativePath.isEmpty() ? "index.html" : relativePath;
-    if (path.startsWith("/") || path.contains("..") || path.contains("\\") || path.contains("//")) {
+    String path = relativePath == null ? "" : relativePath;
+    if (path.isEmpty() || path.equals("index.html") || path.equals("dashboard") || path.equals("dashboard/")) {
+      path = PAGE_ROOT + "index.html";
+    }
+    if (path.startsWith("/") || path.contains("..") || path.contains("\\") || path.contains("//")
+        || !(path.startsWith(PAGE_ROOT) || path.startsWith(WEBJARS_PREFIX))) {
       return Optional.empty();
     }
     return cache.computeIfAbsent(path, this::load);
@@ -59,7 +64,7 @@ public final class DashboardAssets {
   private Optional<Asset> load(String path) {
     String resource = path.startsWith(WEBJARS_PREFIX)
         ? WEBJARS_ROOT + path.substring(WEBJARS_PREFIX.length())
-        : PAGE_ROOT + path;
+        : path;
     int dot = path.lastIndexOf('.');
     String type = dot < 0 ? null : TYPES.get(path.substring(dot + 1));
     if (type == null) {

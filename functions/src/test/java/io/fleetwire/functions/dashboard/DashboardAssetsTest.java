@@ -18,6 +18,13 @@ class DashboardAssetsTest {
   }
 
   @Test
+  void servesThePageUnderItsAzurePathAndItsModulesAndLibraries() {
+    assertTrue(new String(assets.find("dashboard").orElseThrow().bytes(), StandardCharsets.UTF_8).contains("<html"));
+    assertEquals("text/javascript; charset=utf-8", assets.find("dashboard/app.js").orElseThrow().contentType());
+    assertTrue(assets.find("webjars/leaflet/1.9.4/dist/leaflet.css").isPresent());
+  }
+
+  @Test
   void refusesPathsThatClimbOutOfTheRoots() {
     assertTrue(assets.find("../io/fleetwire/contract/io-dictionary-fmb.json").isEmpty());
     assertTrue(assets.find("/etc/passwd").isEmpty());
@@ -26,7 +33,8 @@ class DashboardAssetsTest {
 
   @Test
   void refusesUnknownFileTypesAndMissingFiles() {
-    assertTrue(assets.find("index.class").isEmpty());
-    assertTrue(assets.find("no-such-file.js").isEmpty());
+    assertTrue(assets.find("dashboard/index.class").isEmpty());
+    assertTrue(assets.find("dashboard/no-such-file.js").isEmpty());
+    assertTrue(assets.find("logback.xml").isEmpty());
   }
 }

@@ -12,11 +12,12 @@ import java.util.Optional;
 
 /**
  * Decides what answers a request: the dashboard page and its assets (at {@code /} and, as on
- * Azure, at {@code /api/dashboard/}), else the API. With an API token set, every API route but
+ * Azure, at {@code /api/dashboard}), else the API. With an API token set, every API route but
  * health needs {@code Authorization: Bearer <token>}; the page itself is public (it holds no data).
  */
 final class HttpRouter {
   private static final String DASHBOARD = FleetApi.PREFIX + "/dashboard";
+  private static final String WEBJARS = FleetApi.PREFIX + "/webjars/";
 
   private final FleetApi api;
   private final DashboardAssets assets;
@@ -30,7 +31,8 @@ final class HttpRouter {
 
   /** True when the request is for the page or an asset, which need no store access. */
   boolean isAsset(String path) {
-    return !path.startsWith(FleetApi.PREFIX + "/") || path.equals(DASHBOARD) || path.startsWith(DASHBOARD + "/");
+    return !path.startsWith(FleetApi.PREFIX + "/") || path.equals(DASHBOARD) || path.startsWith(DASHBOARD + "/")
+        || path.startsWith(WEBJARS);
   }
 
   ApiResponse route(ApiRequest request) {
@@ -49,11 +51,8 @@ final class HttpRouter {
     if (!method.equals("GET") && !method.equals("HEAD")) {
       return error(405, "method not allowed", method + " is not allowed on " + path, Map.of("Allow", "GET, HEAD"));
     }
-    if (path.equals(DASHBOARD)) {
-      // the page must resolve its relative URLs below /api/dashboard/
-      return new ApiResponse(308, null, new byte[0], Map.of("Location", DASHBOARD + "/"));
-    }
-    String relative = path.startsWith(DASHBOARD + "/") ? path.substring(DASHBOARD.length() + 1) : path.substring(1);
+    // the page sets its <base> to the root it was served under: "/" here, "/api/" as on Azure
+    String relative = path.startsWith(FleetApi.PREFIX + "/") ? path.substring(FleetApi.PREFIX.length() + 1) : path.substring(1);
     Optional<DashboardAssets.Asset> asset = assets.find(relative);
     if (asset.isEmpty()) {
       return error(404, "not found", "no page or asset at " + path, Map.of());
