@@ -1,0 +1,81 @@
+package io.fleetwire.local;
+
+import io.fleetwire.front.server.DurationText;
+import io.fleetwire.front.server.FrontConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code java -jar fleetwire-local.jar}: flags (or {@code FLEETWIRE_*} env vars) → {@link LocalStack}. */
+@Command(name = "fleetwire-local", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Fleetwire in one process: TCP front, ingest, SQLite store, HTTP API and dashboard.",
+    footer = "Every option can also be set by its environment variable (FLEETWIRE_TCP_PORT, FLEETWIRE_DEMO, ...).")
+public final class LocalApplication implements Callable<Integer> {
+
+  @Option(names = "--tcp-host", defaultValue = "${env:FLEETWIRE_TCP_HOST:-0.0.0.0}", description = "Address devices connect to (default ${DEFAULT-VALUE}).")
+  String tcpHost;
+
+  @Option(names = "--tcp-port", defaultValue = "${env:FLEETWIRE_TCP_PORT:-5027}", description = "Device port (default ${DEFAULT-VALUE}).")
+  int tcpPort;
+
+  @Option(names = "--http-host", defaultValue = "${env:FLEETWIRE_HTTP_HOST:-127.0.0.1}", description = "Address of the API and dashboard; open it wider only with --api-token (default ${DEFAULT-VALUE}).")
+  String httpHost;
+
+  @Option(names = "--http-port", defaultValue = "${env:FLEETWIRE_HTTP_PORT:-7071}", description = "API and dashboard port (default ${DEFAULT-VALUE}).")
+  int httpPort;
+
+  @Option(names = "--data", defaultValue = "${env:FLEETWIRE_DATA:-./data}", description = "Data directory; the SQLite file lives in it (default ${DEFAULT-VALUE}).")
+  Path data;
+
+  @Option(names = "--policy", defaultValue = "${env:FLEETWIRE_POLICY:-open}", description = "open: any 15-digit IMEI, registered: only devices registered through the API (default ${DEFAULT-VALUE}).")
+  LocalConfig.Policy policy;
+
+  @Option(names = "--idle-timeout", defaultValue = "${env:FLEETWIRE_IDLE_TIMEOUT:-10m}", description = "Close a device connection silent this long: 30s, 10m, PT10M (default ${DEFAULT-VALUE}).")
+  String idleTimeout;
+
+  @Option(names = "--max-frame-bytes", defaultValue = "${env:FLEETWIRE_MAX_FRAME_BYTES:-65536}", description = "Largest accepted frame (default ${DEFAULT-VALUE}).")
+  int maxFrameBytes;
+
+  @Option(names = "--demo", defaultValue = "${env:FLEETWIRE_DEMO:-0}", description = "Start this many simulated trackers in-process (default ${DEFAULT-VALUE}).")
+  int demo;
+
+  @Option(names = "--demo-interval", defaultValue = "${env:FLEETWIRE_DEMO_INTERVAL:-5s}", description = "How often each simulated tracker sends (default ${DEFAULT-VALUE}).")
+  String demoInterval;
+
+  @Option(names = "--api-token", defaultValue = "${env:FLEETWIRE_API_TOKEN}", description = "Require 'Authorization: Bearer TOKEN' on the API (open the dashboard with ?token=TOKEN).")
+  String apiToken;
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new LocalApplication()).execute(args));
+  }
+
+  LocalConfig config() {
+    Duration idle = DurationText.parse(idleTimeout);
+    Duration interval = DurationText.parse(demoInterval);
+    return new LocalConfig(tcpHost, tcpPort, httpHost, httpPort, data, policy, idle,
+        maxFrameBytes == 0 ? FrontConfig.DEFAULT_MAX_FRAME_BYTES : maxFrameBytes, demo, interval, apiToken);
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    LocalConfig config;
+    try {
+      config = config();
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage(), e);
+    }
+    LocalStack stack = LocalStack.start(config);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      stack.close();
+      stopped.countDown();
+    }, "local-stack-stop"));
+    stopped.await();
+    return 0;
+  }
+}

@@ -1,0 +1,129 @@
+package io.fleetwire.local;
+
+import io.fleetwire.contract.IoDictionary;
+import io.fleetwire.front.registry.DeviceRegistry;
+import io.fleetwire.front.server.FrontConfig;
+import io.fleetwire.front.server.FrontServer;
+import io.fleetwire.functions.api.FleetApi;
+import io.fleetwire.functions.dashboard.DashboardAssets;
+import io.fleetwire.functions.ingest.IngestService;
+import io.fleetwire.local.http.LocalHttpServer;
+import io.fleetwire.local.queue.InProcessQueue;
+import io.fleetwire.local.store.SqliteTelemetryStore;
+import io.fleetwire.simulator.Codec;
+import io.fleetwire.simulator.Simulation;
+import io.fleetwire.simulator.SimulationConfig;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Clock;
+
+/**
+ * The whole of Fleetwire in one JVM: the TCP front publishes into an in-process queue whose
+ * publish completes only once ingest committed the batch to SQLite, so the device ack still
+ * means "stored"; the HTTP server serves the same API core as the Functions app, and the page.
+ */
+public final class LocalStack implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
+  /** Batches waiting for the committer; beyond it a publish fails and the device resends. */
+  private static final int QUEUE_CAPACITY = 20_000;
+  /** Batches one SQLite transaction takes at most (group commit). */
+  private static final int BATCHES_PER_COMMIT = 2_000;
+
+  private final SqliteTelemetryStore store;
+  private final InProcessQueue queue;
+  private final FrontServer front;
+  private final LocalHttpServer http;
+  private final Simulation demo;
+
+  private LocalStack(SqliteTelemetryStore store, InProcessQueue queue, FrontServer front, LocalHttpServer http,
+      Simulation demo) {
+    this.store = store;
+    this.queue = queue;
+    this.front = front;
+    this.http = http;
+    this.demo = demo;
+  }
+
+  public static LocalStack start(LocalConfig config) throws InterruptedException {
+    try {
+      Files.createDirectories(config.dataDir());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the data directory " + config.dataDir(), e);
+    }
+    SqliteTelemetryStore store = SqliteTelemetryStore.open(config.databaseFile());
+    IngestService ingest = new IngestService(store, IoDictionary.fmb(), Clock.systemUTC());
+    InProcessQueue queue = new InProcessQueue(ingest::ingest, QUEUE_CAPACITY, BATCHES_PER_COMMIT);
+    FrontServer front = null;
+    LocalHttpServer http = null;
+    try {
+      DeviceRegistry registry = config.policy() == LocalConfig.Policy.open
+          ? DeviceRegistry.open()
+          : imei -> DeviceRegistry.open().accepts(imei) && store.isRegistered(imei);
+      front = FrontServer.start(FrontConfig.defaults()
+          .withHost(config.tcpHost())
+          .withPort(config.tcpPort())
+          .withHealthPort(FrontConfig.NO_HEALTH_PORT)
+          .withIdleTimeout(config.idleTimeout())
+          .withMaxFrameBytes(config.maxFrameBytes()),
+          queue, registry, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+      FrontServer started = front;
+      FleetApi api = new FleetApi(store, () -> queue.isReady() && !started.isDraining(), Clock.systemUTC());
+      http = LocalHttpServer.start(config.httpHost(), config.httpPort(), api, new DashboardAssets(), config.apiToken());
+      Simulation demo = config.demoDevices() > 0 ? startDemo(config, front.port()) : null;
+      LOG.info("Fleetwire local stack: devices on {}:{}, dashboard http://{}:{}/, data in {}{}",
+          config.tcpHost(), front.port(), config.httpHost(), http.port(), config.dataDir().toAbsolutePath(),
+          demo == null ? "" : ", " + config.demoDevices() + " simulated devices");
+      return new LocalStack(store, queue, front, http, demo);
+    } catch (InterruptedException | RuntimeException e) {
+      if (http != null) {
+        http.close();
+      }
+      if (front != null) {
+        front.close();
+      }
+      queue.close();
+      store.close();
+      throw e;
+    }
+  }
+
+  private static Simulation startDemo(LocalConfig config, int port) {
+    Simulation demo = new Simulation(SimulationConfig.builder()
+        .host("127.0.0.1")
+        .port(port)
+        .devices(config.demoDevices())
+        .interval(config.demoInterval())
+        .codec(Codec.CODEC_8E)
+        .keepAckedRecords(false)
+        .build());
+    demo.start();
+    return demo;
+  }
+
+  public int tcpPort() {
+    return front.port();
+  }
+
+  public int httpPort() {
+    return http.port();
+  }
+
+  /** Devices stop, the front drains (in-flight batches committed and acked), then the rest closes. */
+  @Override
+  public void close() {
+    if (demo != null) {
+      demo.stop();
+    }
+    front.close();
+    queue.close();
+    http.close();
+    store.close();
+    LOG.info("Fleetwire local stack stopped");
+  }
+}
