@@ -97,7 +97,7 @@ public final class DeviceSession extends ChannelInboundHandlerAdapter {
     }
     if (publishing) {
       if (pending.size() >= MAX_PENDING_FRAMES) {
-        closeFor(ctx, "too_many_pending_frames",
+        closeFor(ctx, "too-many-pending-frames",
             "more than " + MAX_PENDING_FRAMES + " frames sent without waiting for an ack");
         return;
       }
@@ -113,7 +113,7 @@ public final class DeviceSession extends ChannelInboundHandlerAdapter {
     } else if (message instanceof KeepAlive) {
       metrics.frame("keepalive");
     } else if (imei == null) {
-      closeFor(ctx, "data_before_login", "frame " + message.getClass().getSimpleName() + " before login");
+      closeFor(ctx, "data-before-login", "frame " + message.getClass().getSimpleName() + " before login");
     } else if (message instanceof AvlPacket packet) {
       onAvlPacket(ctx, packet);
     } else if (message instanceof CorruptPacket corrupt) {
@@ -131,7 +131,7 @@ public final class DeviceSession extends ChannelInboundHandlerAdapter {
         ctx.writeAndFlush(new LoginReply(true));
       } else {
         metrics.login("rejected");
-        reply00AndClose(ctx, "imei_changed", "login as " + claimed + " on a connection of " + imei);
+        reply00AndClose(ctx, "imei-changed", "login as " + claimed + " on a connection of " + imei);
       }
       return;
     }
@@ -141,12 +141,12 @@ public final class DeviceSession extends ChannelInboundHandlerAdapter {
     } catch (RuntimeException e) {
       metrics.login("error");
       LOG.error("imei={} remote={} device registry failed; closing without a reply", claimed, remote(ctx), e);
-      closeFor(ctx, "registry_error", e.toString());
+      closeFor(ctx, "registry-error", e.toString());
       return;
     }
     if (!accepted) {
       metrics.login(Imei.isWellFormed(claimed) ? "rejected" : "malformed");
-      reply00AndClose(ctx, "login_rejected", "IMEI '" + claimed + "' not accepted by the policy");
+      reply00AndClose(ctx, "login-rejected", "IMEI '" + claimed + "' not accepted by the policy");
       return;
     }
     imei = claimed;
@@ -198,7 +198,7 @@ public final class DeviceSession extends ChannelInboundHandlerAdapter {
     if (failure != null) {
       services.permits().release();
       pending.clear();
-      closeFor(ctx, "publish_failed", "publish of " + count + " records failed (" + failure
+      closeFor(ctx, "publish-failed", "publish of " + count + " records failed (" + failure
           + "); no ack, the device resends");
       return;
     }
@@ -230,7 +230,7 @@ public final class DeviceSession extends ChannelInboundHandlerAdapter {
         imei, remote(ctx), corrupt.reason(), corrupt.detail(), consecutiveCorrupt);
     if (consecutiveCorrupt >= MAX_CONSECUTIVE_CORRUPT) {
       closing = true;
-      metrics.reject("repeated_corrupt");
+      metrics.reject("repeated-corrupt");
       LOG.warn("imei={} remote={} closing after {} corrupt packets in a row", imei, remote(ctx), consecutiveCorrupt);
       ctx.writeAndFlush(new RecordAck(0)).addListener(ChannelFutureListener.CLOSE);
     } else {
@@ -250,7 +250,7 @@ public final class DeviceSession extends ChannelInboundHandlerAdapter {
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
     if (event instanceof IdleStateEvent idle) {
-      closeFor(ctx, "idle_timeout", "no data within the idle timeout (" + idle.state() + ")");
+      closeFor(ctx, "idle-timeout", "no data within the idle timeout (" + idle.state() + ")");
       return;
     }
     ctx.fireUserEventTriggered(event);
@@ -264,7 +264,7 @@ public final class DeviceSession extends ChannelInboundHandlerAdapter {
       closeFor(ctx, bad.reason(), bad.getMessage());
     } else {
       LOG.error("imei={} remote={} unexpected error; closing", imei, remote(ctx), cause);
-      closeFor(ctx, "internal_error", String.valueOf(cause));
+      closeFor(ctx, "internal-error", String.valueOf(cause));
     }
   }
 

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import io.fleetwire.contract.Record;
 import io.fleetwire.contract.RecordId;
@@ -106,7 +104,7 @@ class DeviceSessionTest {
 
     assertEquals(new LoginReply(false), channel.readOutbound());
     assertFalse(channel.isOpen());
-    assertEquals(1, rejects("login_rejected"));
+    assertEquals(1, rejects("login-rejected"));
   }
 
   @Test
@@ -129,7 +127,7 @@ class DeviceSessionTest {
     assertNull(channel.readOutbound());
     assertFalse(channel.isOpen());
     assertEquals(0, publisher.count());
-    assertEquals(1, rejects("data_before_login"));
+    assertEquals(1, rejects("data-before-login"));
   }
 
   @Test
@@ -156,7 +154,7 @@ class DeviceSessionTest {
 
     assertNull(channel.readOutbound());
     assertFalse(channel.isOpen());
-    assertEquals(1, rejects("publish_failed"));
+    assertEquals(1, rejects("publish-failed"));
   }
 
   @Test
@@ -222,7 +220,7 @@ class DeviceSessionTest {
     }
 
     assertFalse(channel.isOpen());
-    assertEquals(1, rejects("too_many_pending_frames"));
+    assertEquals(1, rejects("too-many-pending-frames"));
   }
 
   @Test
@@ -250,11 +248,11 @@ class DeviceSessionTest {
   void corruptPacketGetsAckZero() {
     EmbeddedChannel channel = loggedIn();
 
-    channel.writeInbound(new CorruptPacket("crc_mismatch", "CRC 0x1234, computed 0x4321"));
+    channel.writeInbound(new CorruptPacket("crc-mismatch", "CRC 0x1234, computed 0x4321"));
 
     assertEquals(new RecordAck(0), channel.readOutbound());
     assertTrue(channel.isOpen());
-    assertEquals(1, rejects("crc_mismatch"));
+    assertEquals(1, rejects("crc-mismatch"));
   }
 
   @Test
@@ -262,25 +260,25 @@ class DeviceSessionTest {
     EmbeddedChannel channel = loggedIn();
 
     for (int i = 0; i < DeviceSession.MAX_CONSECUTIVE_CORRUPT; i++) {
-      channel.writeInbound(new CorruptPacket("count_mismatch", "N1 2, N2 3"));
+      channel.writeInbound(new CorruptPacket("count-mismatch", "N1 2, N2 3"));
     }
 
     for (int i = 0; i < DeviceSession.MAX_CONSECUTIVE_CORRUPT; i++) {
       assertEquals(new RecordAck(0), channel.readOutbound());
     }
     assertFalse(channel.isOpen());
-    assertEquals(1, rejects("repeated_corrupt"));
+    assertEquals(1, rejects("repeated-corrupt"));
   }
 
   @Test
   void goodPacketResetsTheCorruptCount() {
     EmbeddedChannel channel = loggedIn();
-    channel.writeInbound(new CorruptPacket("crc_mismatch", "bad"), new CorruptPacket("crc_mismatch", "bad"));
+    channel.writeInbound(new CorruptPacket("crc-mismatch", "bad"), new CorruptPacket("crc-mismatch", "bad"));
     channel.writeInbound(packet(1));
     publisher.completeAll();
     channel.runPendingTasks();
 
-    channel.writeInbound(new CorruptPacket("crc_mismatch", "bad"), new CorruptPacket("crc_mismatch", "bad"));
+    channel.writeInbound(new CorruptPacket("crc-mismatch", "bad"), new CorruptPacket("crc-mismatch", "bad"));
 
     assertTrue(channel.isOpen());
   }
@@ -324,13 +322,12 @@ class DeviceSessionTest {
   @Test
   void framingErrorClosesAndIsCountedByReason() {
     EmbeddedChannel channel = loggedIn();
-    TeltonikaFramingException framing = mock(TeltonikaFramingException.class);
-    when(framing.reason()).thenReturn("bad_preamble");
 
-    channel.pipeline().fireExceptionCaught(framing);
+    channel.pipeline().fireExceptionCaught(
+        new TeltonikaFramingException("bad-preamble", "data frames start with 00000000, got 00000001"));
 
     assertFalse(channel.isOpen());
-    assertEquals(1, rejects("bad_preamble"));
+    assertEquals(1, rejects("bad-preamble"));
   }
 
   @Test
@@ -348,6 +345,6 @@ class DeviceSessionTest {
     channel.runPendingTasks();
 
     assertFalse(channel.isOpen());
-    assertEquals(1, rejects("idle_timeout"));
+    assertEquals(1, rejects("idle-timeout"));
   }
 }
