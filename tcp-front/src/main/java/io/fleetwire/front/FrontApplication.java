@@ -32,12 +32,22 @@ import java.util.function.Function;
 
 /** {@code java -jar fleetwire-tcp-front.jar}: flags (or {@code FLEETWIRE_*} env vars) → {@link FrontServer}. */
 @Command(name = "fleetwire-tcp-front", mixinStandardHelpOptions = true, sortOptions = false,
+    versionProvider = FrontApplication.JarVersion.class,
     description = "Teltonika TCP front: one port for any number of devices, acked only after the publisher confirmed.",
     footer = "Every option can also be set by its environment variable (FLEETWIRE_PORT, FLEETWIRE_POLICY, ...).")
 public final class FrontApplication implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(FrontApplication.class);
 
   enum Policy { open, registered }
+
+  /** The version the shaded jar's manifest carries. */
+  static final class JarVersion implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = FrontApplication.class.getPackage().getImplementationVersion();
+      return new String[] {"fleetwire-tcp-front " + (version == null ? "(development build)" : version)};
+    }
+  }
 
   @Spec
   CommandSpec spec;
