@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,6 +22,10 @@ public final class FrontMetrics {
   private final Counter zeroAcks;
   private final Timer publishSucceeded;
   private final Timer publishFailed;
+  // Tagged counters looked up once per tag value: the frame path runs tens of thousands of times a second.
+  private final Map<String, Counter> logins = new ConcurrentHashMap<>();
+  private final Map<String, Counter> frames = new ConcurrentHashMap<>();
+  private final Map<String, Counter> rejects = new ConcurrentHashMap<>();
 
   public FrontMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -50,6 +56,11 @@ public final class FrontMetrics {
         .register(registry);
   }
 
+  private Counter tagged(Map<String, Counter> cache, String name, String description, String tag, String value) {
+    return cache.computeIfAbsent(value,
+        v -> Counter.builder(name).description(description).tag(tag, v).register(registry));
+  }
+
   public void connectionOpened() {
     connections.incrementAndGet();
   }
@@ -63,11 +74,12 @@ public final class FrontMetrics {
   }
 
   public void login(String outcome) {
-    registry.counter("fleetwire.logins", "outcome", outcome).increment();
+    tagged(logins, "fleetwire.logins", "Logins by outcome", "outcome", outcome).increment();
   }
 
   public void frame(String codec) {
-    registry.counter("fleetwire.frames", "codec", codec).increment();
+    tagged(frames, "fleetwire.frames", "Device frames by codec (login, keepalive, 8, 8E, 16, 12, corrupt…)", "codec",
+        codec).increment();
   }
 
   public void records(int count) {
@@ -83,7 +95,7 @@ public final class FrontMetrics {
   }
 
   public void reject(String reason) {
-    registry.counter("fleetwire.rejects", "reason", reason).increment();
+    tagged(rejects, "fleetwire.rejects", "Bad input and closed connections by reason", "reason", reason).increment();
   }
 
   public void published(long nanos, boolean succeeded) {
