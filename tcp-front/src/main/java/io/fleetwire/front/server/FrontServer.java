@@ -189,7 +189,8 @@ public final class FrontServer implements AutoCloseable {
   /**
    * Graceful drain: stop accepting, stop reading, wait (up to the drain timeout) until every
    * in-flight publish finished and its ack was flushed, then close connections and event loops.
-   * Idempotent.
+   * Idempotent. Blocks: call it from a shutdown hook or an application thread, never from an
+   * event loop.
    */
   @Override
   public void close() {

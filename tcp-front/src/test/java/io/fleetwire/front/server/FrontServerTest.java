@@ -79,14 +79,14 @@ class FrontServerTest {
 
   @Test
   void silentConnectionIsClosedAfterTheIdleTimeoutWhileAKeptAliveOneStaysOpen() throws Exception {
-    FrontServer server = start(loopback().withIdleTimeout(Duration.ofMillis(1_000)));
+    FrontServer server = start(loopback().withIdleTimeout(Duration.ofMillis(1_500)));
     Socket silent = connect(server.port());
     Socket talking = connect(server.port());
 
-    for (int i = 0; i < 16; i++) {
+    for (int i = 0; i < 20; i++) {
       talking.getOutputStream().write(0xFF);
       talking.getOutputStream().flush();
-      Thread.sleep(150);
+      Thread.sleep(100);
     }
 
     assertTrue(closedByServer(silent, CLOSE_WAIT_MILLIS), "the silent connection must be closed");
