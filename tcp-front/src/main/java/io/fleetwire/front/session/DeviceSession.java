@@ -177,7 +177,6 @@ public final class DeviceSession extends ChannelInboundHandlerAdapter {
     TelemetryBatch batch = AvlRecordMapping.toBatch(imei, packet, services.clock().instant(), services.frontId());
     metrics.records(count);
     publishing = true;
-    ctx.channel().config().setAutoRead(false);
     services.permits().acquire();
     long started = System.nanoTime();
     CompletionStage<Void> stage;
@@ -189,6 +188,10 @@ public final class DeviceSession extends ChannelInboundHandlerAdapter {
     stage.whenComplete((ignored, failure) -> onEventLoop(ctx,
         () -> published(ctx, count, System.nanoTime() - started, failure),
         () -> services.permits().release()));
+    // A publisher that confirmed at once has already acked above; only a pending publish pauses reading.
+    if (publishing) {
+      ctx.channel().config().setAutoRead(false);
+    }
   }
 
   /** The publisher's verdict, back on the connection's event loop: ack only on success. */

@@ -35,7 +35,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 class DeviceSessionTest {
-  private final RecordingPublisher publisher = new RecordingPublisher();
+  private RecordingPublisher publisher = new RecordingPublisher();
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private final List<DeviceResponse> responses = new ArrayList<>();
   private final List<EmbeddedChannel> channels = new ArrayList<>();
@@ -178,6 +178,18 @@ class DeviceSessionTest {
     assertEquals(48, record.speed());
     assertEquals(12_850L, record.io().get(66));
     assertEquals(NOW, record.receivedAt());
+  }
+
+  @Test
+  void publisherThatConfirmsAtOnceIsAckedAtOnceAndReadingGoesOn() {
+    publisher = new RecordingPublisher(RecordingPublisher.Mode.SUCCEED);
+    EmbeddedChannel channel = loggedIn();
+
+    channel.writeInbound(packet(2));
+
+    assertEquals(new RecordAck(2), channel.readOutbound());
+    assertTrue(channel.config().isAutoRead());
+    assertEquals(0, permits.inFlight());
   }
 
   @Test
