@@ -1,0 +1,185 @@
+package io.fleetwire.front;
+
+import io.fleetwire.contract.TelemetryPublisher;
+import io.fleetwire.front.publish.PublisherSpec;
+import io.fleetwire.front.registry.AllowListRegistry;
+import io.fleetwire.front.registry.DeviceRegistry;
+import io.fleetwire.front.server.DurationText;
+import io.fleetwire.front.server.FixedImeiListener;
+import io.fleetwire.front.server.FrontConfig;
+import io.fleetwire.front.server.FrontServer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
+
+/** {@code java -jar fleetwire-tcp-front.jar}: flags (or {@code FLEETWIRE_*} env vars) → {@link FrontServer}. */
+@Command(name = "fleetwire-tcp-front", mixinStandardHelpOptions = true, sortOptions = false,
+    versionProvider = FrontApplication.JarVersion.class,
+    description = "Teltonika TCP front: one port for any number of devices, acked only after the publisher confirmed.",
+    footer = "Every option can also be set by its environment variable (FLEETWIRE_PORT, FLEETWIRE_POLICY, ...).")
+public final class FrontApplication implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(FrontApplication.class);
+
+  enum Policy { open, registered }
+
+  /** The version the shaded jar's manifest carries. */
+  static final class JarVersion implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = FrontApplication.class.getPackage().getImplementationVersion();
+      return new String[] {"fleetwire-tcp-front " + (version == null ? "(development build)" : version)};
+    }
+  }
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--host", defaultValue = "${env:FLEETWIRE_HOST:-0.0.0.0}", description = "Address to bind (env FLEETWIRE_HOST, default ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(names = "--port", defaultValue = "${env:FLEETWIRE_PORT:-5027}", description = "Device port (env FLEETWIRE_PORT, default ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--health-port", defaultValue = "${env:FLEETWIRE_HEALTH_PORT:-8080}", description = "Health and metrics port (env FLEETWIRE_HEALTH_PORT, default ${DEFAULT-VALUE}).")
+  int healthPort;
+
+  @Option(names = "--idle-timeout", defaultValue = "${env:FLEETWIRE_IDLE_TIMEOUT:-10m}", description = "Close a connection silent this long: 30s, 10m, PT10M (env FLEETWIRE_IDLE_TIMEOUT, default ${DEFAULT-VALUE}).")
+  Duration idleTimeout;
+
+  @Option(names = "--max-frame-bytes", defaultValue = "${env:FLEETWIRE_MAX_FRAME_BYTES:-65536}", description = "Largest accepted frame (env FLEETWIRE_MAX_FRAME_BYTES, default ${DEFAULT-VALUE}).")
+  int maxFrameBytes;
+
+  @Option(names = "--policy", defaultValue = "${env:FLEETWIRE_POLICY:-open}", description = "open: any 15-digit IMEI; registered: only the allow list (env FLEETWIRE_POLICY, default ${DEFAULT-VALUE}).")
+  Policy policy;
+
+  @Option(names = "--allow-list", defaultValue = "${env:FLEETWIRE_ALLOW_LIST}", paramLabel = "FILE", description = "IMEIs accepted by --policy registered, one per line, # comments (env FLEETWIRE_ALLOW_LIST).")
+  Path allowList;
+
+  @Option(names = "--fixed-imei", split = ",", defaultValue = "${env:FLEETWIRE_FIXED_IMEI}", paramLabel = "PORT=IMEI", description = "Extra listener for a device that never logs in; repeatable (env FLEETWIRE_FIXED_IMEI, comma-separated).")
+  List<FixedImeiListener> fixedImeis = new ArrayList<>();
+
+  @Option(names = "--publisher", defaultValue = "${env:FLEETWIRE_PUBLISHER:-ndjson:./data/telemetry.ndjson}", description = "ndjson:PATH or memory (env FLEETWIRE_PUBLISHER, default ${DEFAULT-VALUE}).")
+  PublisherSpec publisher;
+
+  @Option(names = "--drain-timeout", defaultValue = "${env:FLEETWIRE_DRAIN_TIMEOUT:-20s}", description = "Longest wait for in-flight publishes on shutdown (env FLEETWIRE_DRAIN_TIMEOUT, default ${DEFAULT-VALUE}).")
+  Duration drainTimeout;
+
+  @Option(names = "--max-in-flight", defaultValue = "${env:FLEETWIRE_MAX_IN_FLIGHT:-10000}", description = "Front-wide bound on publishes awaiting confirmation (env FLEETWIRE_MAX_IN_FLIGHT, default ${DEFAULT-VALUE}).")
+  int maxInFlight;
+
+  @Option(names = "--front-id", defaultValue = "${env:FLEETWIRE_FRONT_ID}", description = "Instance id written into every batch (env FLEETWIRE_FRONT_ID, default: host name).")
+  String frontId;
+
+  public static void main(String[] args) {
+    System.exit(commandLine(new FrontApplication()).execute(args));
+  }
+
+  static CommandLine commandLine(FrontApplication app) {
+    CommandLine cl = new CommandLine(app);
+    cl.registerConverter(Duration.class, converter(DurationText::parse));
+    cl.registerConverter(PublisherSpec.class, converter(PublisherSpec::parse));
+    cl.registerConverter(FixedImeiListener.class, converter(FixedImeiListener::parse));
+    cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      LOG.error("fleetwire-tcp-front failed to start: {}", e.getMessage(), e);
+      commandLine.getErr().println("fleetwire-tcp-front: " + e.getMessage());
+      return 1;
+    });
+    return cl;
+  }
+
+  private static <T> ITypeConverter<T> converter(Function<String, T> parse) {
+    return text -> {
+      try {
+        return parse.apply(text);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    };
+  }
+
+  /** The settings the flags describe; a combination that makes no sense is a parameter error. */
+  FrontConfig config() {
+    try {
+      FrontConfig config = FrontConfig.defaults()
+          .withHost(host)
+          .withPort(port)
+          .withHealthPort(healthPort)
+          .withIdleTimeout(idleTimeout)
+          .withMaxFrameBytes(maxFrameBytes)
+          .withDrainTimeout(drainTimeout)
+          .withMaxInFlightPublishes(maxInFlight);
+      if (frontId != null) {
+        config = config.withFrontId(frontId);
+      }
+      for (FixedImeiListener fixed : fixedImeis) {
+        config = config.withFixedImei(fixed);
+      }
+      return config;
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+  }
+
+  DeviceRegistry registry() {
+    if (policy == Policy.open) {
+      if (allowList != null) {
+        throw new ParameterException(spec.commandLine(), "--allow-list is only read with --policy registered");
+      }
+      return DeviceRegistry.open();
+    }
+    if (allowList == null) {
+      throw new ParameterException(spec.commandLine(), "--policy registered needs --allow-list FILE");
+    }
+    try {
+      AllowListRegistry registry = AllowListRegistry.load(allowList);
+      LOG.info("policy registered: {} IMEIs from {}", registry.size(), allowList);
+      return registry;
+    } catch (IOException e) {
+      throw new ParameterException(spec.commandLine(), "cannot read --allow-list " + allowList + ": " + e, e);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--allow-list " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    FrontConfig config = config();
+    DeviceRegistry registry = registry();
+    PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    TelemetryPublisher telemetry = publisher.open();
+    LOG.info("publisher {}", publisher);
+    FrontServer server;
+    try {
+      server = FrontServer.start(config, telemetry, registry, meters);
+    } catch (RuntimeException e) {
+      telemetry.close();
+      throw e;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      telemetry.close();
+      stopped.countDown();
+    }, "front-drain"));
+    stopped.await();
+    return 0;
+  }
+}

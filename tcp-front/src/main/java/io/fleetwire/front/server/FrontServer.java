@@ -1,0 +1,226 @@
+package io.fleetwire.front.server;
+
+import io.fleetwire.contract.TelemetryPublisher;
+import io.fleetwire.front.health.HealthServer;
+import io.fleetwire.front.health.Readiness;
+import io.fleetwire.front.metrics.FrontMetrics;
+import io.fleetwire.front.registry.DeviceRegistry;
+import io.fleetwire.front.session.DeviceResponseListener;
+import io.fleetwire.front.session.PublishPermits;
+import io.fleetwire.front.session.SessionServices;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The device front as a library: one login port for any number of devices, optional fixed-IMEI
+ * listeners, and the health/metrics listener. {@link #close()} drains gracefully. The publisher
+ * belongs to the caller, who closes it after the front.
+ */
+public final class FrontServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(FrontServer.class);
+  private static final long QUIET_PERIOD_MILLIS = 0;
+  private static final long SHUTDOWN_TIMEOUT_MILLIS = 2_000;
+
+  private final FrontConfig config;
+  private final TelemetryPublisher publisher;
+  private final FrontMetrics metrics;
+  private final PublishPermits permits;
+  private final AtomicBoolean draining;
+  private final EventLoopGroup boss;
+  private final EventLoopGroup workers;
+  private final ChannelGroup connections = new DefaultChannelGroup("devices", GlobalEventExecutor.INSTANCE);
+  private final Map<String, Channel> fixedListeners = new LinkedHashMap<>();
+  private Channel listener;
+  private HealthServer health;
+
+  private FrontServer(FrontConfig config, TelemetryPublisher publisher, MeterRegistry meters) {
+    this.config = config;
+    this.publisher = publisher;
+    this.metrics = new FrontMetrics(meters);
+    this.permits = new PublishPermits(config.maxInFlightPublishes());
+    this.draining = new AtomicBoolean();
+    this.boss = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    this.workers = new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory());
+    Gauge.builder("fleetwire.publish.in_flight", permits, PublishPermits::inFlight)
+        .description("Publishes awaiting the publisher's confirmation")
+        .register(meters);
+  }
+
+  /** Starts with the default device-response listener (logs each response). */
+  public static FrontServer start(FrontConfig config, TelemetryPublisher publisher, DeviceRegistry registry,
+      MeterRegistry meters) {
+    return start(config, publisher, registry, DeviceResponseListener.logging(), meters);
+  }
+
+  /**
+   * Binds every listener and returns once they accept connections.
+   *
+   * @throws IllegalStateException when a port cannot be bound (message names the port)
+   */
+  public static FrontServer start(FrontConfig config, TelemetryPublisher publisher, DeviceRegistry registry,
+      DeviceResponseListener responses, MeterRegistry meters) {
+    FrontServer server = new FrontServer(config, publisher, meters);
+    try {
+      server.bind(registry, responses, meters);
+    } catch (RuntimeException e) {
+      server.shutDownLoops();
+      throw e;
+    }
+    return server;
+  }
+
+  private void bind(DeviceRegistry registry, DeviceResponseListener responses, MeterRegistry meters) {
+    SessionServices services = new SessionServices(publisher, registry, responses, metrics, permits,
+        config.frontId(), Clock.systemUTC(), draining::get);
+    listener = bindDevices("device port", config.port(), new DeviceChannelInitializer(services,
+        config.idleTimeout(), config.maxFrameBytes(), null, connections));
+    for (FixedImeiListener fixed : config.fixedImeis()) {
+      Channel channel = bindDevices("fixed-IMEI port for " + fixed.imei(), fixed.port(),
+          new DeviceChannelInitializer(services, config.idleTimeout(), config.maxFrameBytes(), fixed.imei(),
+              connections));
+      fixedListeners.put(fixed.imei(), channel);
+    }
+    if (config.healthPort() != FrontConfig.NO_HEALTH_PORT) {
+      Readiness readiness = new Readiness() {
+        @Override
+        public boolean publisherReady() {
+          return publisher.isReady();
+        }
+
+        @Override
+        public boolean draining() {
+          return draining.get();
+        }
+      };
+      try {
+        health = HealthServer.start(config.host(), config.healthPort(), readiness, meters, boss, workers);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while binding the health port", e);
+      } catch (Exception e) {
+        throw bindFailure("health port", config.healthPort(), e);
+      }
+    }
+    LOG.info("front {} listening: devices on {}:{}, fixed-IMEI {}, health {}, idle timeout {}, max frame {} bytes",
+        config.frontId(), config.host(), port(), fixedListeners.keySet(),
+        health == null ? "off" : health.port(), config.idleTimeout(), config.maxFrameBytes());
+  }
+
+  private Channel bindDevices(String what, int port, DeviceChannelInitializer initializer) {
+    try {
+      return new ServerBootstrap()
+          .group(boss, workers)
+          .channel(NioServerSocketChannel.class)
+          .option(ChannelOption.SO_BACKLOG, 1024)
+          .childOption(ChannelOption.TCP_NODELAY, true)
+          .childOption(ChannelOption.SO_KEEPALIVE, true)
+          .childHandler(initializer)
+          .bind(config.host(), port).sync().channel();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while binding the " + what, e);
+    } catch (Exception e) {
+      // Netty rethrows the BindException unchecked-style: catch it here to name the port.
+      throw bindFailure(what, port, e);
+    }
+  }
+
+  private IllegalStateException bindFailure(String what, int port, Exception cause) {
+    return new IllegalStateException("cannot bind the " + what + " " + config.host() + ":" + port + ": "
+        + cause.getMessage(), cause);
+  }
+
+  /** The bound login port (the real one when configured as 0). */
+  public int port() {
+    return ((InetSocketAddress) listener.localAddress()).getPort();
+  }
+
+  /** The bound port of the fixed-IMEI listener for {@code imei}. */
+  public int fixedImeiPort(String imei) {
+    Channel channel = fixedListeners.get(imei);
+    if (channel == null) {
+      throw new IllegalArgumentException("no fixed-IMEI listener for " + imei);
+    }
+    return ((InetSocketAddress) channel.localAddress()).getPort();
+  }
+
+  /** The bound health port, or {@link FrontConfig#NO_HEALTH_PORT} when none was started. */
+  public int healthPort() {
+    return health == null ? FrontConfig.NO_HEALTH_PORT : health.port();
+  }
+
+  public boolean isDraining() {
+    return draining.get();
+  }
+
+  /** What {@code /health/ready} reports: the publisher can publish and the front is not draining. */
+  public boolean isReady() {
+    return publisher.isReady() && !draining.get();
+  }
+
+  /** Open device connections. */
+  public int connections() {
+    return metrics.connections();
+  }
+
+  public int inFlightPublishes() {
+    return permits.inFlight();
+  }
+
+  /**
+   * Graceful drain: stop accepting, stop reading, wait (up to the drain timeout) until every
+   * in-flight publish finished and its ack was flushed, then close connections and event loops.
+   * Idempotent. Blocks: call it from a shutdown hook or an application thread, never from an
+   * event loop.
+   */
+  @Override
+  public void close() {
+    if (!draining.compareAndSet(false, true)) {
+      return;
+    }
+    LOG.info("draining: {} connections, {} publishes in flight", connections(), permits.inFlight());
+    listener.close().syncUninterruptibly();
+    fixedListeners.values().forEach(channel -> channel.close().syncUninterruptibly());
+    connections.forEach(channel -> channel.eventLoop().execute(() -> channel.config().setAutoRead(false)));
+    try {
+      if (!permits.awaitIdle(config.drainTimeout())) {
+        LOG.warn("drain timeout {} passed with {} publishes in flight; closing anyway",
+            config.drainTimeout(), permits.inFlight());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    connections.close().awaitUninterruptibly(SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+    if (health != null) {
+      health.close();
+    }
+    shutDownLoops();
+    LOG.info("front {} stopped", config.frontId());
+  }
+
+  private void shutDownLoops() {
+    boss.shutdownGracefully(QUIET_PERIOD_MILLIS, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+    workers.shutdownGracefully(QUIET_PERIOD_MILLIS, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+    boss.terminationFuture().awaitUninterruptibly(SHUTDOWN_TIMEOUT_MILLIS * 2);
+    workers.terminationFuture().awaitUninterruptibly(SHUTDOWN_TIMEOUT_MILLIS * 2);
+  }
+}

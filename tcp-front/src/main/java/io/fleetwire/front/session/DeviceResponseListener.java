@@ -1,0 +1,25 @@
+package io.fleetwire.front.session;
+
+import io.fleetwire.front.teltonika.DeviceResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.SocketAddress;
+
+/**
+ * Receives the Codec 12/13/14 answers of logged-in devices. These frames are never acked with a
+ * record count; whoever sent the command correlates the answer.
+ */
+@FunctionalInterface
+public interface DeviceResponseListener {
+
+  /** Called on the connection's event loop: return quickly. */
+  void onResponse(String imei, SocketAddress remote, DeviceResponse response);
+
+  /** The default: log the answer. */
+  static DeviceResponseListener logging() {
+    Logger log = LoggerFactory.getLogger(DeviceResponseListener.class);
+    return (imei, remote, response) -> log.info("imei={} remote={} device response codec={} type={} text='{}'",
+        imei, remote, response.codec(), response.type(), response.text());
+  }
+}

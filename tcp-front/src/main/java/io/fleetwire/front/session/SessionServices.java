@@ -1,0 +1,35 @@
+package io.fleetwire.front.session;
+
+import io.fleetwire.contract.TelemetryPublisher;
+import io.fleetwire.front.metrics.FrontMetrics;
+import io.fleetwire.front.registry.DeviceRegistry;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+
+/**
+ * What every {@link DeviceSession} of one front shares: thread-safe collaborators only, so one
+ * instance serves all connections. {@code draining} turns true when the front is shutting down.
+ */
+public record SessionServices(
+    TelemetryPublisher publisher,
+    DeviceRegistry registry,
+    DeviceResponseListener responses,
+    FrontMetrics metrics,
+    PublishPermits permits,
+    String frontId,
+    Clock clock,
+    BooleanSupplier draining) {
+
+  public SessionServices {
+    Objects.requireNonNull(publisher, "publisher");
+    Objects.requireNonNull(registry, "registry");
+    Objects.requireNonNull(responses, "responses");
+    Objects.requireNonNull(metrics, "metrics");
+    Objects.requireNonNull(permits, "permits");
+    Objects.requireNonNull(frontId, "frontId");
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(draining, "draining");
+  }
+}

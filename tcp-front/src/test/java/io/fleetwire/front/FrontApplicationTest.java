@@ -1,0 +1,89 @@
+package io.fleetwire.front;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.fleetwire.front.publish.PublisherSpec;
+import io.fleetwire.front.registry.AllowListRegistry;
+import io.fleetwire.front.server.FixedImeiListener;
+import io.fleetwire.front.server.FrontConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+class FrontApplicationTest {
+
+  @TempDir
+  Path dir;
+
+  private static FrontApplication parse(String... args) {
+    FrontApplication app = new FrontApplication();
+    FrontApplication.commandLine(app).parseArgs(args);
+    return app;
+  }
+
+  @Test
+  void flagsBecomeTheFrontConfig() {
+    FrontConfig config = parse("--port", "6001", "--health-port", "6002", "--idle-timeout", "30s",
+        "--max-frame-bytes", "4096", "--fixed-imei", "6003=356307042441013", "--fixed-imei", "6004=356307042441014",
+        "--drain-timeout", "PT5S", "--front-id", "front-7").config();
+
+    assertEquals(6001, config.port());
+    assertEquals(6002, config.healthPort());
+    assertEquals(Duration.ofSeconds(30), config.idleTimeout());
+    assertEquals(4096, config.maxFrameBytes());
+    assertEquals(List.of(new FixedImeiListener(6003, "356307042441013"), new FixedImeiListener(6004, "356307042441014")),
+        config.fixedImeis());
+    assertEquals(Duration.ofSeconds(5), config.drainTimeout());
+    assertEquals("front-7", config.frontId());
+  }
+
+  @Test
+  void publisherFlagIsParsed() {
+    assertInstanceOf(PublisherSpec.Memory.class, parse("--publisher", "memory").publisher);
+  }
+
+  @Test
+  void badDurationIsAClearParameterError() {
+    ParameterException error = assertThrows(ParameterException.class, () -> parse("--idle-timeout", "ten minutes"));
+
+    assertTrue(error.getMessage().contains("--idle-timeout"), error.getMessage());
+    assertTrue(error.getMessage().contains("10m"), error.getMessage());
+  }
+
+  @Test
+  void registeredPolicyWithoutAllowListIsAParameterError() {
+    FrontApplication app = parse("--policy", "registered");
+
+    ParameterException error = assertThrows(ParameterException.class, app::registry);
+
+    assertTrue(error.getMessage().contains("--allow-list"), error.getMessage());
+  }
+
+  @Test
+  void registeredPolicyReadsTheAllowList() throws IOException {
+    Path file = Files.writeString(dir.resolve("allow.txt"), "356307042441013\n");
+
+    AllowListRegistry registry = (AllowListRegistry) parse("--policy", "registered", "--allow-list",
+        file.toString()).registry();
+
+    assertTrue(registry.accepts("356307042441013"));
+  }
+
+  @Test
+  void executeReportsAnUnknownFlagWithExitCode2() {
+    CommandLine cl = FrontApplication.commandLine(new FrontApplication());
+    cl.setErr(new java.io.PrintWriter(java.io.Writer.nullWriter()));
+
+    assertEquals(2, cl.execute("--no-such-flag"));
+  }
+}
