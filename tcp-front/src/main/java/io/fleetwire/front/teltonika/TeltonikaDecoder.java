@@ -64,7 +64,7 @@ public final class TeltonikaDecoder {
     if (length < 4 || u16(buf, offset + 2) != 0) {
       throw new MalformedFrameException("bad-preamble", "data frames start with 00000000");
     }
-    return decodeData(buf, offset, length);
+    return decodeDataFrame(buf, offset, length);
   }
 
   private static ImeiLogin decodeLogin(byte[] buf, int offset, int length) {
@@ -86,7 +86,7 @@ public final class TeltonikaDecoder {
     return new ImeiLogin(new String(buf, offset + 2, declared, StandardCharsets.US_ASCII));
   }
 
-  private static DeviceMessage decodeData(byte[] buf, int offset, int length) {
+  private static DeviceMessage decodeDataFrame(byte[] buf, int offset, int length) {
     if (length < DATA_FRAME_OVERHEAD + MIN_DATA_LENGTH) {
       throw new MalformedFrameException("bad-length",
           "data frame of " + length + " bytes is shorter than the minimum "
@@ -99,13 +99,31 @@ public final class TeltonikaDecoder {
     }
     int dataStart = offset + DATA_OFFSET;
     int dataLength = (int) declared;
-    int secondCount = dataStart + dataLength - 1;
     long sent = u32(buf, dataStart + dataLength);
     int computed = Crc16.ibm(buf, dataStart, dataLength);
     if (sent != computed) {
       return new CorruptPacket("crc", String.format(
           "frame CRC 0x%08X, computed 0x%04X over %d data bytes", sent, computed, dataLength));
     }
+    return decodeBody(buf, dataStart, dataLength, offset);
+  }
+
+  /**
+   * Decodes the data of a frame, codec id through second count, without preamble, length or CRC:
+   * the part a UDP datagram carries after its own header.
+   */
+  public static DeviceMessage decodeData(byte[] buf, int offset, int length) {
+    Objects.checkFromIndexSize(offset, length, buf.length);
+    if (length < MIN_DATA_LENGTH) {
+      throw new MalformedFrameException("bad-length",
+          "data of " + length + " bytes is shorter than the minimum " + MIN_DATA_LENGTH);
+    }
+    return decodeBody(buf, offset, length, offset);
+  }
+
+  private static DeviceMessage decodeBody(byte[] buf, int dataStart, int dataLength,
+      int frameStart) {
+    int secondCount = dataStart + dataLength - 1;
     int codec = buf[dataStart] & 0xff;
     int firstCount = buf[dataStart + 1] & 0xff;
     int lastCount = buf[secondCount] & 0xff;
@@ -113,7 +131,7 @@ public final class TeltonikaDecoder {
       return new CorruptPacket("count-mismatch",
           "first count " + firstCount + ", second count " + lastCount);
     }
-    FrameCursor in = new FrameCursor(buf, offset, dataStart + 2, secondCount);
+    FrameCursor in = new FrameCursor(buf, frameStart, dataStart + 2, secondCount);
     try {
       switch (codec) {
         case AvlPacket.CODEC_8:
