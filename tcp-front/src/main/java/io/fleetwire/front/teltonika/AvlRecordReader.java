@@ -33,22 +33,25 @@ final class AvlRecordReader {
     int speed = in.u16();
 
     int eventId;
+    int total;
     Integer generationType = null;
     boolean wideIds = codec != AvlPacket.CODEC_8;
     boolean wideCounts = codec == AvlPacket.CODEC_8E;
     if (codec == AvlPacket.CODEC_16) {
       eventId = in.u16();
       generationType = in.u8();
-      in.u8(); // total IO count: redundant with the group counts, which the CRC already protects
+      total = in.u8();
     } else if (wideCounts) {
       eventId = in.u16();
-      in.u16();
+      total = in.u16();
     } else {
       eventId = in.u8();
-      in.u8();
+      total = in.u8();
     }
 
-    SortedMap<Integer, Long> io = new TreeMap<>();
+    // The total is only a sizing hint, capped by what the remaining bytes could hold: the group
+    // counts that follow are what the CRC-protected layout is read by.
+    IoValues.Builder io = new IoValues.Builder(Math.min(total, in.remaining() / 2));
     for (int size : VALUE_SIZES) {
       int count = wideCounts ? in.u16() : in.u8();
       for (int i = 0; i < count; i++) {
@@ -73,7 +76,7 @@ final class AvlRecordReader {
 
     long fingerprint = RecordId.fingerprint(in.buffer(), start, in.position() - start);
     return new AvlRecord(Instant.ofEpochMilli(timestamp), priority, longitude, latitude, altitude,
-        angle, satellites, speed, eventId, generationType, io, ioVariable, fingerprint);
+        angle, satellites, speed, eventId, generationType, io.build(), ioVariable, fingerprint);
   }
 
   /** IO values stay unsigned as sent; the IO dictionary knows which ids are signed. */
