@@ -7,13 +7,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 
 /** Random AVL records within each codec's field widths, for property tests. */
 final class AvlSamples {
+  private static final int MAX_IO = 16;
+  private static final int MAX_NX = 3;
+
   private AvlSamples() {
   }
 
@@ -40,11 +42,14 @@ final class AvlSamples {
         unsigned(2),
         Arbitraries.longs().between(0, idMax),
         unsigned(1))).as(values -> values);
-    Arbitrary<List<Io>> io = Arbitraries.integers().between(0, idMax).set().ofMaxSize(16)
-        .flatMap(ids -> ioValues(ids));
+    Arbitrary<List<Io>> io = Combinators.combine(
+        Arbitraries.integers().between(0, idMax).list().uniqueElements().ofMaxSize(MAX_IO),
+        sizedValue().list().ofSize(MAX_IO)).as(AvlSamples::ioValues);
     Arbitrary<Map<Integer, byte[]>> variable = codec == AvlFrameWriter.CODEC_8E
-        ? Arbitraries.integers().between(0, 0xFFFF).set().ofMaxSize(4)
-            .flatMap(AvlSamples::variableValues)
+        ? Combinators.combine(
+            Arbitraries.integers().between(0, 0xFFFF).list().uniqueElements().ofMaxSize(MAX_NX),
+            Arbitraries.bytes().array(byte[].class).ofMaxSize(40).list().ofSize(MAX_NX))
+            .as(AvlSamples::variableValues)
         : Arbitraries.just(Map.of());
     return Combinators.combine(scalars, io, variable).as((s, values, nx) -> new Sample(
         s.get(0), s.get(1).intValue(), s.get(2).intValue(), s.get(3).intValue(),
@@ -57,23 +62,25 @@ final class AvlSamples {
     return bytes == 8 ? Arbitraries.longs() : Arbitraries.longs().between(0, (1L << (8 * bytes)) - 1);
   }
 
-  private static Arbitrary<List<Io>> ioValues(Set<Integer> ids) {
-    List<Arbitrary<Io>> each = new ArrayList<>();
-    for (int id : ids) {
-      each.add(Arbitraries.of(1, 2, 4, 8).flatMap(size -> unsigned(size).map(v -> new Io(id, size, v))));
-    }
-    return Combinators.combine(each).as(list -> list);
+  /** A value size (1, 2, 4 or 8 bytes) and a value that fits it, as {size, value}. */
+  private static Arbitrary<long[]> sizedValue() {
+    return Combinators.combine(Arbitraries.of(1, 2, 4, 8), Arbitraries.longs())
+        .as((size, raw) -> new long[] {size, size == 8 ? raw : raw & ((1L << (8 * size)) - 1)});
   }
 
-  private static Arbitrary<Map<Integer, byte[]>> variableValues(Set<Integer> ids) {
-    List<Integer> order = new ArrayList<>(ids);
-    return Arbitraries.bytes().array(byte[].class).ofMaxSize(40).list().ofSize(order.size())
-        .map(arrays -> {
-          Map<Integer, byte[]> values = new LinkedHashMap<>();
-          for (int i = 0; i < order.size(); i++) {
-            values.put(order.get(i), arrays.get(i));
-          }
-          return values;
-        });
+  private static List<Io> ioValues(List<Integer> ids, List<long[]> values) {
+    List<Io> io = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      io.add(new Io(ids.get(i), (int) values.get(i)[0], values.get(i)[1]));
+    }
+    return io;
+  }
+
+  private static Map<Integer, byte[]> variableValues(List<Integer> ids, List<byte[]> bytes) {
+    Map<Integer, byte[]> values = new LinkedHashMap<>();
+    for (int i = 0; i < ids.size(); i++) {
+      values.put(ids.get(i), bytes.get(i));
+    }
+    return values;
   }
 }

@@ -18,7 +18,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Frames written by the test-side encoder decode back to exactly the fields written. */
-class AvlRoundTripProperties {
+class AvlRoundTripTest {
 
   @Property(tries = 100)
   void codec8RecordsRoundTrip(@ForAll("codec8") List<Sample> samples) {
