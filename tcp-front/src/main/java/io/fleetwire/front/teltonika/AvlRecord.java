@@ -1,6 +1,7 @@
 package io.fleetwire.front.teltonika;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -8,8 +9,10 @@ import java.util.TreeMap;
 /**
  * One decoded AVL record. Coordinates in degrees (signed), altitude in metres (signed), speed in
  * km/h. {@code io}: fixed-size IO values by id, unsigned as sent. {@code ioVariable}: Codec 8E
- * variable-length values by id, as hex. {@code generationType}: Codec 16 only, else {@code null}.
+ * variable-length values by id, as lowercase hex. {@code generationType}: Codec 16 only, else
+ * {@code null}.
  * {@code fingerprint}: {@code RecordId.fingerprint} over this record's bytes on the wire.
+ * Both maps are immutable and sorted by id.
  */
 public record AvlRecord(
     Instant timestamp,
@@ -27,8 +30,9 @@ public record AvlRecord(
     long fingerprint) {
 
   public AvlRecord {
-    io = new TreeMap<>(io);
-    ioVariable = ioVariable == null ? new TreeMap<>() : new TreeMap<>(ioVariable);
+    io = IoValues.copyOf(io);
+    ioVariable = ioVariable == null || ioVariable.isEmpty() ? Collections.emptySortedMap()
+        : Collections.unmodifiableSortedMap(new TreeMap<>(ioVariable));
   }
 
   public static AvlRecord of(Instant timestamp, int priority, double longitude, double latitude,

@@ -5,18 +5,16 @@ import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToByteEncoder;
 
-/** Placeholder: replaced by the codec branch. */
+/** Writes {@link ServerMessage}s as {@link TeltonikaEncoder} lays them out. Stateless and shared. */
 @Sharable
-public class TeltonikaServerEncoder extends MessageToByteEncoder<ServerMessage> {
+public final class TeltonikaServerEncoder extends MessageToByteEncoder<ServerMessage> {
+
+  public TeltonikaServerEncoder() {
+    super(ServerMessage.class);
+  }
 
   @Override
-  protected void encode(ChannelHandlerContext ctx, ServerMessage msg, ByteBuf out) {
-    if (msg instanceof ServerMessage.LoginReply reply) {
-      out.writeByte(reply.accepted() ? 1 : 0);
-    } else if (msg instanceof ServerMessage.RecordAck ack) {
-      out.writeInt(ack.count());
-    } else {
-      throw new UnsupportedOperationException("placeholder encoder");
-    }
+  protected void encode(ChannelHandlerContext ctx, ServerMessage message, ByteBuf out) {
+    out.writeBytes(TeltonikaEncoder.encode(message));
   }
 }
