@@ -50,12 +50,12 @@ final class CosmosMocks {
     return page;
   }
 
-  /** A query result that answers every way of paging with the given pages. */
+  /** A query result that answers every way of paging with the given page. */
   @SuppressWarnings("unchecked")
-  static CosmosPagedFlux<ObjectNode> pages(FeedResponse<ObjectNode>... pages) {
+  static CosmosPagedFlux<ObjectNode> pages(FeedResponse<ObjectNode> page) {
     CosmosPagedFlux<ObjectNode> flux = mock(CosmosPagedFlux.class);
-    doReturn(Flux.just(pages)).when(flux).byPage();
-    doReturn(Flux.just(pages)).when(flux).byPage(nullable(String.class), anyInt());
+    doReturn(Flux.just(page)).when(flux).byPage();
+    doReturn(Flux.just(page)).when(flux).byPage(nullable(String.class), anyInt());
     return flux;
   }
 

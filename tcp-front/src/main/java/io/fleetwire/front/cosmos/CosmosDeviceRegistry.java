@@ -122,13 +122,17 @@ public final class CosmosDeviceRegistry implements AutoCloseable {
 
   private static boolean fallback(String imei, Answer cached, Throwable error) {
     if (cached != null) {
-      LOG.warn("Device registry unavailable ({}); keeping the last answer for {}: {}", error.toString(), imei,
+      LOG.warn("Device registry unavailable ({}); keeping the last answer for {}: {}", describe(error), imei,
           cached.accepted() ? "accepted" : "refused");
       return cached.accepted();
     }
     LOG.error("Refusing {}: the device registry is unavailable and has no answer for it yet ({})", imei,
-        error.toString());
+        describe(error));
     return false;
+  }
+
+  private static String describe(Throwable error) {
+    return error instanceof CosmosException e ? "Cosmos DB status " + e.getStatusCode() : error.toString();
   }
 
   private void remember(String imei, boolean accepted, long now) {

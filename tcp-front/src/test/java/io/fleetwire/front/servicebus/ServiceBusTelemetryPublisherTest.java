@@ -200,7 +200,7 @@ class ServiceBusTelemetryPublisherTest {
   void successCompletesExactlyTheFuturesOfThatEnvelope() throws Exception {
     Sinks.One<Void> firstSend = Sinks.one();
     Sinks.One<Void> secondSend = Sinks.one();
-    when(sender.sendMessage(any())).thenReturn(firstSend.asMono(), secondSend.asMono());
+    when(sender.sendMessage(any())).thenReturn(firstSend.asMono()).thenReturn(secondSend.asMono());
     ServiceBusTelemetryPublisher publisher = publisher(settings(SMALL_ENVELOPE, NEVER));
     TelemetryBatch batch = batch("356307042441013", 3, 1);
     assertTrue(jsonSize(batch) * 3 > SMALL_ENVELOPE && jsonSize(batch) * 2 < SMALL_ENVELOPE - 64,
@@ -221,7 +221,7 @@ class ServiceBusTelemetryPublisherTest {
   void failureFailsExactlyTheFuturesOfThatEnvelope() throws Exception {
     Sinks.One<Void> firstSend = Sinks.one();
     Sinks.One<Void> secondSend = Sinks.one();
-    when(sender.sendMessage(any())).thenReturn(firstSend.asMono(), secondSend.asMono());
+    when(sender.sendMessage(any())).thenReturn(firstSend.asMono()).thenReturn(secondSend.asMono());
     ServiceBusTelemetryPublisher publisher = publisher(settings(SMALL_ENVELOPE, NEVER));
     CompletableFuture<Void> a = publisher.publish(batch("356307042441013", 3, 1)).toCompletableFuture();
     CompletableFuture<Void> b = publisher.publish(batch("356307042441014", 3, 2)).toCompletableFuture();
@@ -239,7 +239,8 @@ class ServiceBusTelemetryPublisherTest {
 
   @Test
   void readinessGoesFalseAfterAFailedSendAndTrueAfterTheNextSuccess() throws Exception {
-    when(sender.sendMessage(any())).thenReturn(Mono.error(new IllegalStateException("unreachable")), Mono.empty());
+    when(sender.sendMessage(any())).thenReturn(Mono.error(new IllegalStateException("unreachable")))
+        .thenReturn(Mono.empty());
     ServiceBusTelemetryPublisher publisher = publisher(settings(ServiceBusSettings.DEFAULT_ENVELOPE_BYTES,
         Duration.ofMillis(1)));
     assertTrue(publisher.isReady());
