@@ -12,6 +12,7 @@ import io.fleetwire.contract.TelemetryEnvelope;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.mockito.ArgumentCaptor;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -297,5 +298,24 @@ class ServiceBusTelemetryPublisherTest {
     assertEquals(5, options.getMaxRetries());
     assertEquals(Duration.ofSeconds(7), options.getTryTimeout());
     assertEquals(AmqpRetryMode.EXPONENTIAL, options.getMode());
+  }
+
+  @Test
+  @Timeout(30)
+  void theFactoryBuildsASenderFromAConnectionString() {
+    ServiceBusSettings settings = ServiceBusSettings.of(null,
+        "Endpoint=sb://127.0.0.1/;SharedAccessKeyName=send;SharedAccessKey=c2VjcmV0", "telemetry");
+    try (ServiceBusTelemetryPublisher built = ServiceBusTelemetryPublisher.create(settings)) {
+      assertTrue(built.isReady());
+    }
+  }
+
+  @Test
+  @Timeout(30)
+  void theFactoryBuildsAPasswordlessSenderFromANamespace() {
+    ServiceBusSettings settings = ServiceBusSettings.of("fleetwire.servicebus.windows.net", null, "telemetry");
+    try (ServiceBusTelemetryPublisher built = ServiceBusTelemetryPublisher.create(settings)) {
+      assertTrue(built.isReady());
+    }
   }
 }
