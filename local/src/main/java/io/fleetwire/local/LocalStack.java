@@ -10,7 +10,7 @@ import io.fleetwire.functions.ingest.IngestService;
 import io.fleetwire.local.http.LocalHttpServer;
 import io.fleetwire.local.queue.InProcessQueue;
 import io.fleetwire.local.store.SqliteTelemetryStore;
-import io.fleetwire.simulator.Codec;
+import io.fleetwire.simulator.teltonika.Codec;
 import io.fleetwire.simulator.Simulation;
 import io.fleetwire.simulator.SimulationConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
