@@ -68,5 +68,4 @@ class LocalHttpConformanceTest {
   private static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
-
 }
