@@ -86,4 +86,14 @@ class ApiBridgeTest {
     assertEquals("{\"error\":\"store_unavailable\",\"detail\":\"the store is unavailable; try again shortly\"}",
         response.bodyText());
   }
+
+  @Test
+  void functionsBuiltByTheHostAnswer503UntilTheWorkerHasAStore() throws Exception {
+    // no FLEETWIRE_COSMOS_ENDPOINT in the test environment: the runtime cannot build its store
+    StubHttpRequest.Response response = (StubHttpRequest.Response) new DeviceFunctions().devices(
+        StubHttpRequest.get("/api/devices"));
+
+    assertEquals(503, response.getStatusCode());
+    assertEquals("store_unavailable", Json.mapper().readTree(response.bodyBytes()).get("error").asText());
+  }
 }
