@@ -19,8 +19,9 @@ import java.util.Optional;
 /**
  * Dispatches a request to the adapter method whose {@code @HttpTrigger} route matches its path, the
  * way the Functions host does: route templates below {@code /api/}, a trailing slash ignored,
- * {@code {name}} binds one segment and {@code {*name}} the rest, ties go to the function name that
- * sorts first. Path values are passed to the {@code @BindingName} parameters.
+ * {@code {name}} binds one segment and {@code {*name}} the rest; of two matching routes, the one whose
+ * function name sorts first wins (the host orders routes by function name, not by specificity:
+ * azure-functions-host issue 9876). Path values are passed to the {@code @BindingName} parameters.
  *
  * <p>The declared methods are not checked: the host would answer an undeclared method with its own
  * 404 before any adapter runs, while these tests check what the adapter answers for it.
