@@ -22,8 +22,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The dashboard page and its libraries from the jar: {@code GET /api/dashboard/} and
- * {@code GET /api/dashboard/{*asset}}, as the local server serves them. {@code /api/dashboard}
+ * The dashboard page and its libraries from the jar: {@code GET /api/dashboard/},
+ * {@code GET /api/dashboard/{*asset}} and {@code GET /api/webjars/{*path}}, as the local server
+ * serves them below {@code /api/}. {@code /api/dashboard}
  * without the slash is redirected (308) to it so the page's relative URLs resolve below it.
  *
  * <p>The Functions host ignores a trailing slash when it matches routes and may offer
@@ -55,7 +56,16 @@ public final class DashboardFunctions {
       @HttpTrigger(name = "request", methods = {HttpMethod.GET}, route = "dashboard/{*asset}",
           authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
       @BindingName("asset") String asset) {
-    return ApiBridge.toResponse(request, serve(request, asset == null ? "" : asset));
+    return ApiBridge.toResponse(request, serve(request, asset == null || asset.isEmpty() ? "" : "dashboard/" + asset));
+  }
+
+  /** The page's libraries: it sets its base to {@code /api/}, so they load from {@code /api/webjars/...}. */
+  @FunctionName("dashboardLibrary")
+  public HttpResponseMessage dashboardLibrary(
+      @HttpTrigger(name = "request", methods = {HttpMethod.GET}, route = "webjars/{*path}",
+          authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
+      @BindingName("path") String path) {
+    return ApiBridge.toResponse(request, serve(request, "webjars/" + (path == null ? "" : path)));
   }
 
   private ApiResponse serve(HttpRequestMessage<?> request, String asset) {
@@ -65,7 +75,7 @@ public final class DashboardFunctions {
     }
     return assets.apply(asset)
         .map(found -> new ApiResponse(200, found.contentType(), found.bytes(), Map.of("Cache-Control", "no-cache")))
-        .orElseGet(() -> notFound(PAGE_PATH + asset));
+        .orElseGet(() -> notFound(FleetApi.PREFIX + "/" + asset));
   }
 
   private static ApiResponse notFound(String path) {

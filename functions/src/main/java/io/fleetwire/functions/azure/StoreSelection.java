@@ -1,5 +1,7 @@
 package io.fleetwire.functions.azure;
 
+import io.fleetwire.functions.cosmos.CosmosSettings;
+import io.fleetwire.functions.cosmos.CosmosTelemetryStore;
 import io.fleetwire.functions.store.TelemetryStore;
 
 import java.util.Map;
@@ -22,9 +24,6 @@ final class StoreSelection {
             + "Cosmos DB and needs the account endpoint, e.g. https://<account>.documents.azure.com:443/");
       };
     }
-    return () -> {
-      throw new IllegalStateException("this build of the Functions app has no Cosmos DB store to connect to "
-          + endpoint);
-    };
+    return () -> CosmosTelemetryStore.create(CosmosSettings.fromEnvironment(env));
   }
 }

@@ -13,9 +13,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class DashboardFunctionsTest {
   private static final byte[] PAGE = "<html>fleet</html>".getBytes(StandardCharsets.UTF_8);
   private static final byte[] SCRIPT = "export {};".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] STYLE = ".leaflet-container{}".getBytes(StandardCharsets.UTF_8);
   private final Map<String, Asset> files = Map.of(
       "index.html", new Asset(PAGE, "text/html; charset=utf-8"),
-      "app.js", new Asset(SCRIPT, "text/javascript; charset=utf-8"));
+      "dashboard/app.js", new Asset(SCRIPT, "text/javascript; charset=utf-8"),
+      "webjars/leaflet/1.9.4/dist/leaflet.css", new Asset(STYLE, "text/css; charset=utf-8"));
   private final DashboardFunctions functions = new DashboardFunctions(path ->
       Optional.ofNullable(files.get(path.isEmpty() ? "index.html" : path)));
 
@@ -52,6 +54,16 @@ class DashboardFunctionsTest {
     assertEquals(200, response.getStatusCode());
     assertEquals("text/javascript; charset=utf-8", response.getHeader("Content-Type"));
     assertArrayEquals(SCRIPT, response.bodyBytes());
+  }
+
+  @Test
+  void servesTheLibrariesBelowTheApiRootThePageUsesAsItsBase() {
+    StubHttpRequest.Response response = (StubHttpRequest.Response) functions.dashboardLibrary(
+        StubHttpRequest.get("/api/webjars/leaflet/1.9.4/dist/leaflet.css"), "leaflet/1.9.4/dist/leaflet.css");
+
+    assertEquals(200, response.getStatusCode());
+    assertEquals("text/css; charset=utf-8", response.getHeader("Content-Type"));
+    assertArrayEquals(STYLE, response.bodyBytes());
   }
 
   @Test

@@ -29,7 +29,8 @@ class PackagedFunctionsIT {
       "report", "devices/{imei}/report GET",
       "dailyReport", "reports/daily GET",
       "dashboard", "dashboard GET",
-      "dashboardAsset", "dashboard/{*asset} GET");
+      "dashboardAsset", "dashboard/{*asset} GET",
+      "dashboardLibrary", "webjars/{*path} GET");
 
   private final Path staging = Path.of(System.getProperty("fleetwire.functions.staging", "target/azure-functions"));
 
