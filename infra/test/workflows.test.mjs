@@ -73,6 +73,7 @@ test('deploy logs in with OIDC and deploys the Bicep, the image, the functions, 
   assert.ok(login.with['client-id'] && !login.with.creds, 'azure/login must use OIDC, not a stored secret');
   const script = all.filter((s) => s.run).map((s) => s.run).join('\n');
   assert.ok(all.filter((s) => s.run).some((s) => s.run.trim() === ciRunCommand()), 'deploy must test what it ships');
+  assert.equal(deploy.jobs.deploy.needs, 'test', 'deploy must wait for the tests');
   assert.match(script, /az deployment group create[\s\S]*--template-file infra\/main\.bicep[\s\S]*--parameters infra\/main\.bicepparam/);
   assert.match(script, /az acr build[\s\S]*--file tcp-front\/Dockerfile/);
   assert.match(script, /az functionapp deployment source config-zip/);
