@@ -184,7 +184,9 @@ public final class SimulatorCommand implements Callable<Integer> {
       }
       return SimulatorTls.insecureTrustAll();
     }
-    return tlsTrust == null ? SimulatorTls.systemTrust() : SimulatorTls.trusting(tlsTrust);
+    SimulatorTls trust = tlsTrust == null ? SimulatorTls.systemTrust() : SimulatorTls.trusting(tlsTrust);
+    trust.clientContext();
+    return trust;
   }
 
   private static void report(PrintWriter out, SimulationStats stats, long startedNanos, String what) {
