@@ -90,11 +90,11 @@ public final class Simulation implements AutoCloseable {
     if (started) {
       throw new IllegalStateException("simulation already started");
     }
-    started = true;
     InetSocketAddress front = resolve(config.host(), config.port());
     List<InetSocketAddress> sources = config.sourceAddresses().stream()
         .map(a -> resolve(a, 0)).toList();
     SslContext tls = config.tls() == null ? null : config.tls().clientContext();
+    started = true;
     group = new MultiThreadIoEventLoopGroup(config.ioThreads(),
         new DefaultThreadFactory("simulator", true), NioIoHandler.newFactory());
     Bootstrap template = new Bootstrap()

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fleetwire.front.registry.DeviceRegistry;
+import io.fleetwire.front.server.FixedImeiListener;
 import io.fleetwire.front.server.FrontConfig;
 import io.fleetwire.front.server.FrontServer;
 import io.fleetwire.testsupport.HexFixture;
@@ -44,9 +45,13 @@ class FrontLimitsTest {
   }
 
   private FrontServer start(ConnectionLimits limits) {
-    FrontConfig config = FrontConfig.defaults().withHost(LOOPBACK).withPort(0)
+    return start(FrontConfig.defaults().withLimits(limits));
+  }
+
+  private FrontServer start(FrontConfig base) {
+    FrontConfig config = base.withHost(LOOPBACK).withPort(0)
         .withHealthPort(FrontConfig.NO_HEALTH_PORT).withDrainTimeout(Duration.ofSeconds(2))
-        .withFrontId("front-test").withLimits(limits);
+        .withFrontId("front-test");
     FrontServer server = FrontServer.start(config, publisher, DeviceRegistry.open(), meters);
     opened.add(server);
     return server;
@@ -203,5 +208,18 @@ class FrontLimitsTest {
 
     assertTrue(next != null, "a slot freed by a closed connection is usable again");
     assertFalse(closedByServer(next, 200));
+  }
+
+  @Test
+  void fixedImeiDeviceThatNeverLogsInIsNotHeldToTheLoginDeadline() throws Exception {
+    FrontServer server = start(FrontConfig.defaults()
+        .withLimits(ConnectionLimits.defaults().withLoginTimeout(Duration.ofMillis(200)))
+        .withFixedImei(new FixedImeiListener(0, "356307042441013")));
+    Socket device = connect(server.fixedImeiPort("356307042441013"));
+
+    Thread.sleep(600);
+
+    sendFrameAndExpectAck(device);
+    assertEquals(0, rejects("login-timeout"));
   }
 }
