@@ -1,6 +1,7 @@
 package io.fleetwire.simulator;
 
 import io.fleetwire.contract.Record;
+import io.fleetwire.simulator.device.DeviceTls;
 import io.fleetwire.simulator.device.SimulatedDevice;
 import io.fleetwire.simulator.vehicle.Vehicle;
 import io.netty.bootstrap.Bootstrap;
@@ -10,6 +11,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -82,16 +84,17 @@ public final class Simulation implements AutoCloseable {
 
   /**
    * Starts every device (spread over the ramp-up). Throws if the front's host or a source address
-   * cannot be resolved.
+   * cannot be resolved, or the TLS trust is not usable.
    */
   public synchronized void start() {
     if (started) {
       throw new IllegalStateException("simulation already started");
     }
-    started = true;
     InetSocketAddress front = resolve(config.host(), config.port());
     List<InetSocketAddress> sources = config.sourceAddresses().stream()
         .map(a -> resolve(a, 0)).toList();
+    SslContext tls = config.tls() == null ? null : config.tls().clientContext();
+    started = true;
     group = new MultiThreadIoEventLoopGroup(config.ioThreads(),
         new DefaultThreadFactory("simulator", true), NioIoHandler.newFactory());
     Bootstrap template = new Bootstrap()
@@ -99,6 +102,9 @@ public final class Simulation implements AutoCloseable {
         .remoteAddress(front)
         .option(ChannelOption.TCP_NODELAY, true)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout().toMillis());
+    if (tls != null) {
+      DeviceTls.enable(template, tls, config.host(), config.port());
+    }
     long startMillis = config.startTime() != null
         ? config.startTime().toEpochMilli() : Instant.now().toEpochMilli();
     long intervalNanos = config.interval().toNanos();

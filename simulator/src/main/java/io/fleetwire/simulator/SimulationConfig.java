@@ -37,6 +37,7 @@ import java.util.Objects;
  * @param keepAckedRecords whether {@link Simulation#ackedRecords()} keeps every acked record (tests);
  *     off for load runs
  * @param ioThreads event loop threads that run all devices
+ * @param tls how to speak TLS to the front's TLS port; {@code null} for plain TCP
  */
 public record SimulationConfig(
     String host,
@@ -61,7 +62,8 @@ public record SimulationConfig(
     Duration keepAlive,
     int bufferCapacity,
     boolean keepAckedRecords,
-    int ioThreads) {
+    int ioThreads,
+    SimulatorTls tls) {
 
   public SimulationConfig {
     Objects.requireNonNull(host, "host");
@@ -130,6 +132,7 @@ public record SimulationConfig(
     private int bufferCapacity = 1000;
     private boolean keepAckedRecords = true;
     private int ioThreads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    private SimulatorTls tls;
 
     public Builder host(String value) {
       host = value;
@@ -242,11 +245,17 @@ public record SimulationConfig(
       return this;
     }
 
+    /** {@code null} for plain TCP. */
+    public Builder tls(SimulatorTls value) {
+      tls = value;
+      return this;
+    }
+
     public SimulationConfig build() {
       return new SimulationConfig(host, port, devices, firstDevice, imeiPrefix, interval,
           recordsPerFrame, codec, duration, maxFrames, seed, startTime, sourceAddresses, ackTimeout,
           reconnectMin, reconnectMax, connectTimeout, rampUp, drainTimeout, keepAlive,
-          bufferCapacity, keepAckedRecords, ioThreads);
+          bufferCapacity, keepAckedRecords, ioThreads, tls);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.fleetwire.front;
 
 import io.fleetwire.contract.TelemetryPublisher;
+import io.fleetwire.front.limits.ConnectionLimits;
 import io.fleetwire.front.publish.PublisherSpec;
 import io.fleetwire.front.cosmos.CosmosDeviceRegistry;
 import io.fleetwire.front.servicebus.ServiceBusSettings;
@@ -11,6 +12,7 @@ import io.fleetwire.front.server.DurationText;
 import io.fleetwire.front.server.FixedImeiListener;
 import io.fleetwire.front.server.FrontConfig;
 import io.fleetwire.front.server.FrontServer;
+import io.fleetwire.front.tls.TlsListener;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
@@ -95,6 +97,27 @@ public final class FrontApplication implements Callable<Integer> {
   @Option(names = "--max-in-flight", defaultValue = "${env:FLEETWIRE_MAX_IN_FLIGHT:-10000}", description = "Front-wide bound on publishes awaiting confirmation (env FLEETWIRE_MAX_IN_FLIGHT, default ${DEFAULT-VALUE}).")
   int maxInFlight;
 
+  @Option(names = "--tls-port", defaultValue = "${env:FLEETWIRE_TLS_PORT}", description = "TLS 1.2/1.3 device port, same protocol as --port; off unless set (env FLEETWIRE_TLS_PORT).")
+  Integer tlsPort;
+
+  @Option(names = "--tls-cert", defaultValue = "${env:FLEETWIRE_TLS_CERT:-/etc/fleetwire/tls/tls.crt}", paramLabel = "PEM", description = "Certificate chain for --tls-port, reloaded when it changes (env FLEETWIRE_TLS_CERT, default ${DEFAULT-VALUE}).")
+  Path tlsCert;
+
+  @Option(names = "--tls-key", defaultValue = "${env:FLEETWIRE_TLS_KEY:-/etc/fleetwire/tls/tls.key}", paramLabel = "PEM", description = "Unencrypted PKCS#8 private key of --tls-cert (env FLEETWIRE_TLS_KEY, default ${DEFAULT-VALUE}).")
+  Path tlsKey;
+
+  @Option(names = "--max-connections", defaultValue = "${env:FLEETWIRE_MAX_CONNECTIONS:-100000}", description = "Open device connections at most; more are closed at once (env FLEETWIRE_MAX_CONNECTIONS, default ${DEFAULT-VALUE}).")
+  int maxConnections;
+
+  @Option(names = "--login-timeout", defaultValue = "${env:FLEETWIRE_LOGIN_TIMEOUT:-30s}", description = "Close a connection that has not logged in within this (env FLEETWIRE_LOGIN_TIMEOUT, default ${DEFAULT-VALUE}).")
+  Duration loginTimeout;
+
+  @Option(names = "--frame-timeout", defaultValue = "${env:FLEETWIRE_FRAME_TIMEOUT:-60s}", description = "Close a connection whose started frame is not complete within this (env FLEETWIRE_FRAME_TIMEOUT, default ${DEFAULT-VALUE}).")
+  Duration frameTimeout;
+
+  @Option(names = "--connection-rate", defaultValue = "${env:FLEETWIRE_CONNECTION_RATE:-0}", paramLabel = "PER_SECOND", description = "New connections per second per source address; 0 = no limit. Only where clients connect directly: behind Container Apps TCP ingress the client address is not visible (env FLEETWIRE_CONNECTION_RATE, default ${DEFAULT-VALUE}).")
+  double connectionRate;
+
   @Option(names = "--front-id", defaultValue = "${env:FLEETWIRE_FRONT_ID}", description = "Instance id written into every batch (env FLEETWIRE_FRONT_ID, default: host name).")
   String frontId;
 
@@ -140,7 +163,11 @@ public final class FrontApplication implements Callable<Integer> {
           .withIdleTimeout(idleTimeout)
           .withMaxFrameBytes(maxFrameBytes)
           .withDrainTimeout(drainTimeout)
-          .withMaxInFlightPublishes(maxInFlight);
+          .withMaxInFlightPublishes(maxInFlight)
+          .withLimits(new ConnectionLimits(maxConnections, loginTimeout, frameTimeout, connectionRate));
+      if (tlsPort != null) {
+        config = config.withTls(new TlsListener(tlsPort, tlsCert, tlsKey));
+      }
       if (frontId != null) {
         config = config.withFrontId(frontId);
       }

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fleetwire.contract.TelemetryPublisher;
+import io.fleetwire.front.limits.ConnectionLimits;
 import io.fleetwire.front.publish.InMemoryTelemetryPublisher;
 import io.fleetwire.front.publish.NdjsonTelemetryPublisher;
 import io.fleetwire.front.servicebus.ServiceBusTelemetryPublisher;
 import io.fleetwire.front.registry.AllowListRegistry;
 import io.fleetwire.front.server.FixedImeiListener;
 import io.fleetwire.front.server.FrontConfig;
+import io.fleetwire.front.tls.TlsListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -139,5 +141,38 @@ class FrontApplicationTest {
     cl.setErr(new java.io.PrintWriter(java.io.Writer.nullWriter()));
 
     assertEquals(2, cl.execute("--no-such-flag"));
+  }
+
+  @Test
+  void limitFlagsBecomeTheConnectionLimits() {
+    FrontConfig config = parse("--max-connections", "500", "--login-timeout", "10s", "--frame-timeout", "20s",
+        "--connection-rate", "2.5").config();
+
+    assertEquals(new ConnectionLimits(500, Duration.ofSeconds(10), Duration.ofSeconds(20), 2.5), config.limits());
+  }
+
+  @Test
+  void tlsIsOffUnlessATlsPortIsGiven() {
+    assertEquals(null, parse().config().tls());
+
+    FrontConfig config = parse("--tls-port", "5028", "--tls-cert", "/certs/a.crt", "--tls-key", "/certs/a.key").config();
+
+    assertEquals(new TlsListener(5028, Path.of("/certs/a.crt"), Path.of("/certs/a.key")), config.tls());
+  }
+
+  @Test
+  void tlsFilesDefaultToWhereTheContainerMountsThem() {
+    TlsListener tls = parse("--tls-port", "5028").config().tls();
+
+    assertEquals(TlsListener.DEFAULT_CERTIFICATE, tls.certificate());
+    assertEquals(TlsListener.DEFAULT_PRIVATE_KEY, tls.privateKey());
+  }
+
+  @Test
+  void negativeConnectionRateIsAParameterError() {
+    ParameterException error = assertThrows(ParameterException.class,
+        () -> parse("--connection-rate", "-1").config());
+
+    assertTrue(error.getMessage().contains("connection rate"), error.getMessage());
   }
 }

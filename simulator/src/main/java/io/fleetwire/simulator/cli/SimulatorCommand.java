@@ -3,8 +3,10 @@ package io.fleetwire.simulator.cli;
 import io.fleetwire.simulator.Simulation;
 import io.fleetwire.simulator.SimulationConfig;
 import io.fleetwire.simulator.SimulationStats;
+import io.fleetwire.simulator.SimulatorTls;
 import io.fleetwire.simulator.teltonika.Codec;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -95,6 +97,18 @@ public final class SimulatorCommand implements Callable<Integer> {
       description = "Event loop threads; 0 = one per core, at most 4.")
   int ioThreads;
 
+  @Option(names = "--tls", description = "Connect with TLS 1.2/1.3 (to the front's --tls-port), trusting the "
+      + "JVM's default authorities unless --tls-trust or --tls-insecure says otherwise.")
+  boolean tls;
+
+  @Option(names = "--tls-trust", paramLabel = "PEM",
+      description = "With --tls: trust the certificate(s) in this PEM file (a self-signed or private-CA front).")
+  Path tlsTrust;
+
+  @Option(names = "--tls-insecure",
+      description = "With --tls: accept ANY certificate without checking it; for test certificates only.")
+  boolean tlsInsecure;
+
   @Option(names = "--progress", defaultValue = "5s", converter = DurationConverter.class,
       description = "Print progress this often (${DEFAULT-VALUE}).")
   Duration progress;
@@ -130,9 +144,9 @@ public final class SimulatorCommand implements Callable<Integer> {
     Thread hook = new Thread(finalReport, "simulator-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     out.printf(Locale.ROOT, "simulating %d devices (IMEI %s..%s), codec %s, %d record(s) every %s,"
-            + " to %s:%d%n", devices, simulation.imeis().get(0),
+            + " to %s:%d%s%n", devices, simulation.imeis().get(0),
         simulation.imeis().get(devices - 1), config.codec().label(), recordsPerFrame, interval,
-        host, port);
+        host, port, config.tls() == null ? "" : " over " + config.tls());
     out.flush();
     simulation.start();
     while (!simulation.awaitCompletion(progress)) {
@@ -150,11 +164,29 @@ public final class SimulatorCommand implements Callable<Integer> {
         .duration(duration).maxFrames(maxFrames).seed(seed).sourceAddresses(sourceAddresses)
         .ackTimeout(ackTimeout).reconnectBackoff(reconnectMin, reconnectMax).rampUp(rampUp)
         .drainTimeout(drainTimeout).keepAlive(keepAlive).bufferCapacity(bufferCapacity)
-        .keepAckedRecords(false);
+        .keepAckedRecords(false).tls(tls());
     if (ioThreads > 0) {
       builder.ioThreads(ioThreads);
     }
     return builder.build();
+  }
+
+  private SimulatorTls tls() {
+    if (!tls) {
+      if (tlsTrust != null || tlsInsecure) {
+        throw new IllegalArgumentException("--tls-trust and --tls-insecure need --tls");
+      }
+      return null;
+    }
+    if (tlsInsecure) {
+      if (tlsTrust != null) {
+        throw new IllegalArgumentException("choose --tls-trust or --tls-insecure, not both");
+      }
+      return SimulatorTls.insecureTrustAll();
+    }
+    SimulatorTls trust = tlsTrust == null ? SimulatorTls.systemTrust() : SimulatorTls.trusting(tlsTrust);
+    trust.clientContext();
+    return trust;
   }
 
   private static void report(PrintWriter out, SimulationStats stats, long startedNanos, String what) {

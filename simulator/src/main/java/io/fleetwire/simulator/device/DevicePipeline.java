@@ -2,12 +2,13 @@ package io.fleetwire.simulator.device;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-/** Per connection: optional writer-idle detection for keep-alives, reply decoding, the device. */
+/** Per connection: optional TLS, optional writer-idle detection for keep-alives, reply decoding, the device. */
 final class DevicePipeline extends ChannelInitializer<Channel> {
   private final SimulatedDevice device;
   private final Duration keepAlive;
@@ -19,6 +20,10 @@ final class DevicePipeline extends ChannelInitializer<Channel> {
 
   @Override
   protected void initChannel(Channel channel) {
+    SslHandler tls = DeviceTls.handlerFor(channel);
+    if (tls != null) {
+      channel.pipeline().addLast("tls", tls);
+    }
     if (keepAlive != null && !keepAlive.isZero()) {
       channel.pipeline().addLast("keepAlive",
           new IdleStateHandler(0, keepAlive.toMillis(), 0, TimeUnit.MILLISECONDS));

@@ -46,4 +46,25 @@ class SimulatorCommandTest {
     assertEquals(2, run(err, "--interval", "soon"));
     assertTrue(err.toString().contains("'soon' is not a duration"), err.toString());
   }
+
+  @Test
+  void rejectsTlsTrustOptionsWithoutTls() {
+    StringWriter err = new StringWriter();
+    assertEquals(2, run(err, "--tls-insecure"));
+    assertTrue(err.toString().contains("need --tls"), err.toString());
+  }
+
+  @Test
+  void rejectsATrustFileTogetherWithInsecureTrust() {
+    StringWriter err = new StringWriter();
+    assertEquals(2, run(err, "--tls", "--tls-insecure", "--tls-trust", "ca.crt"));
+    assertTrue(err.toString().contains("not both"), err.toString());
+  }
+
+  @Test
+  void rejectsAnUnreadableTrustFile() {
+    StringWriter err = new StringWriter();
+    assertEquals(2, run(err, "--tls", "--tls-trust", "no-such-dir/ca.crt"));
+    assertTrue(err.toString().contains("cannot read TLS trust file"), err.toString());
+  }
 }

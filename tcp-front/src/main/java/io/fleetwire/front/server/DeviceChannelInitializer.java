@@ -1,11 +1,18 @@
 package io.fleetwire.front.server;
 
+import io.fleetwire.front.limits.ConnectionAdmission;
+import io.fleetwire.front.limits.ConnectionLimits;
+import io.fleetwire.front.limits.FrameDeadline;
+import io.fleetwire.front.limits.LoginDeadline;
 import io.fleetwire.front.session.DeviceSession;
 import io.fleetwire.front.session.SessionServices;
 import io.fleetwire.front.teltonika.TeltonikaFrameDecoder;
 import io.fleetwire.front.teltonika.TeltonikaMessageDecoder;
 import io.fleetwire.front.teltonika.TeltonikaServerEncoder;
+import io.fleetwire.front.tls.ReloadingTlsContext;
+import io.fleetwire.front.tls.TlsHandshakeGuard;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -14,13 +21,19 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The pipeline of one device connection: idle timeout → framing → message decoding → encoder →
- * session. Framing and session hold per-connection state; decoder and encoder are shared.
+ * The pipeline of one device connection: [TLS] → idle timeout → framing → partial-frame deadline →
+ * message decoding → login deadline → encoder → session. A connection refused by the
+ * {@link ConnectionAdmission} is closed before any of it is built. Framing, deadlines and session
+ * hold per-connection state; decoder and encoder are shared.
  */
 public final class DeviceChannelInitializer extends ChannelInitializer<SocketChannel> {
+  public static final String TLS = "tls";
+  public static final String TLS_GUARD = "tls-guard";
   public static final String IDLE = "idle";
   public static final String FRAMING = "framing";
+  public static final String FRAME_DEADLINE = "frame-deadline";
   public static final String DECODING = "decoding";
+  public static final String LOGIN_DEADLINE = "login-deadline";
   public static final String ENCODER = "encoder";
   public static final String SESSION = "session";
 
@@ -32,25 +45,51 @@ public final class DeviceChannelInitializer extends ChannelInitializer<SocketCha
   private final int maxFrameBytes;
   private final String fixedImei;
   private final ChannelGroup connections;
+  private final ConnectionLimits limits;
+  private final ConnectionAdmission admission;
+  private final ReloadingTlsContext tls;
 
-  /** {@code fixedImei} null for the login port, else the IMEI of a fixed-IMEI listener. */
+  /**
+   * {@code fixedImei} null for a login port, else the IMEI of a fixed-IMEI listener (no login
+   * deadline there); {@code tls} null for plain TCP.
+   */
   public DeviceChannelInitializer(SessionServices services, Duration idleTimeout, int maxFrameBytes,
-      String fixedImei, ChannelGroup connections) {
+      String fixedImei, ChannelGroup connections, ConnectionLimits limits, ConnectionAdmission admission,
+      ReloadingTlsContext tls) {
     this.services = services;
     this.idleTimeout = idleTimeout;
     this.maxFrameBytes = maxFrameBytes;
     this.fixedImei = fixedImei;
     this.connections = connections;
+    this.limits = limits;
+    this.admission = admission;
+    this.tls = tls;
   }
 
   @Override
   protected void initChannel(SocketChannel ch) {
+    if (!admission.admit(ch)) {
+      ch.close();
+      return;
+    }
     connections.add(ch);
-    ch.pipeline()
+    ChannelPipeline pipeline = ch.pipeline();
+    if (tls != null) {
+      // Each connection takes the context current at accept: a reload never touches open sessions.
+      pipeline.addLast(TLS, tls.current().newHandler(ch.alloc()))
+          .addLast(TLS_GUARD, new TlsHandshakeGuard(services.metrics()));
+    }
+    TeltonikaFrameDecoder framing = new TeltonikaFrameDecoder(maxFrameBytes);
+    pipeline
         // Reader idle: a half-open mobile connection never reads again, however long we write.
         .addLast(IDLE, new IdleStateHandler(idleTimeout.toMillis(), 0, 0, TimeUnit.MILLISECONDS))
-        .addLast(FRAMING, new TeltonikaFrameDecoder(maxFrameBytes))
-        .addLast(DECODING, MESSAGE_DECODER)
+        .addLast(FRAMING, framing)
+        .addLast(FRAME_DEADLINE, new FrameDeadline(limits.frameTimeout(), framing, services.metrics()))
+        .addLast(DECODING, MESSAGE_DECODER);
+    if (fixedImei == null) {
+      pipeline.addLast(LOGIN_DEADLINE, new LoginDeadline(limits.loginTimeout(), services.metrics()));
+    }
+    pipeline
         .addLast(ENCODER, SERVER_ENCODER)
         .addLast(SESSION, new DeviceSession(services, fixedImei));
   }

@@ -1,5 +1,8 @@
 package io.fleetwire.front.server;
 
+import io.fleetwire.front.limits.ConnectionLimits;
+import io.fleetwire.front.tls.TlsListener;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +16,8 @@ import java.util.UUID;
  *
  * @param maxInFlightPublishes front-wide bound on publishes awaiting the publisher's confirmation
  * @param frontId              instance id written into every batch
+ * @param limits               connection count, login and partial-frame deadlines, per-address rate
+ * @param tls                  the TLS listener, or {@code null} for none
  */
 public record FrontConfig(
     String host,
@@ -23,7 +28,9 @@ public record FrontConfig(
     List<FixedImeiListener> fixedImeis,
     Duration drainTimeout,
     int maxInFlightPublishes,
-    String frontId) {
+    String frontId,
+    ConnectionLimits limits,
+    TlsListener tls) {
 
   public static final int DEFAULT_PORT = 5027;
   public static final int DEFAULT_HEALTH_PORT = 8080;
@@ -56,6 +63,7 @@ public record FrontConfig(
     if (frontId == null || frontId.isBlank()) {
       throw new IllegalArgumentException("front id must not be blank");
     }
+    Objects.requireNonNull(limits, "limits");
   }
 
   private static void checkPort(String name, int port) {
@@ -66,7 +74,8 @@ public record FrontConfig(
 
   public static FrontConfig defaults() {
     return new FrontConfig("0.0.0.0", DEFAULT_PORT, DEFAULT_HEALTH_PORT, DEFAULT_IDLE_TIMEOUT,
-        DEFAULT_MAX_FRAME_BYTES, List.of(), DEFAULT_DRAIN_TIMEOUT, DEFAULT_MAX_IN_FLIGHT, defaultFrontId());
+        DEFAULT_MAX_FRAME_BYTES, List.of(), DEFAULT_DRAIN_TIMEOUT, DEFAULT_MAX_IN_FLIGHT, defaultFrontId(),
+        ConnectionLimits.defaults(), null);
   }
 
   /** The container's host name where there is one, else a random id. */
@@ -77,48 +86,59 @@ public record FrontConfig(
 
   public FrontConfig withHost(String value) {
     return new FrontConfig(value, port, healthPort, idleTimeout, maxFrameBytes, fixedImeis, drainTimeout,
-        maxInFlightPublishes, frontId);
+        maxInFlightPublishes, frontId, limits, tls);
   }
 
   public FrontConfig withPort(int value) {
     return new FrontConfig(host, value, healthPort, idleTimeout, maxFrameBytes, fixedImeis, drainTimeout,
-        maxInFlightPublishes, frontId);
+        maxInFlightPublishes, frontId, limits, tls);
   }
 
   public FrontConfig withHealthPort(int value) {
     return new FrontConfig(host, port, value, idleTimeout, maxFrameBytes, fixedImeis, drainTimeout,
-        maxInFlightPublishes, frontId);
+        maxInFlightPublishes, frontId, limits, tls);
   }
 
   public FrontConfig withIdleTimeout(Duration value) {
     return new FrontConfig(host, port, healthPort, value, maxFrameBytes, fixedImeis, drainTimeout,
-        maxInFlightPublishes, frontId);
+        maxInFlightPublishes, frontId, limits, tls);
   }
 
   public FrontConfig withMaxFrameBytes(int value) {
     return new FrontConfig(host, port, healthPort, idleTimeout, value, fixedImeis, drainTimeout,
-        maxInFlightPublishes, frontId);
+        maxInFlightPublishes, frontId, limits, tls);
   }
 
   public FrontConfig withFixedImei(FixedImeiListener listener) {
     List<FixedImeiListener> more = new ArrayList<>(fixedImeis);
     more.add(listener);
     return new FrontConfig(host, port, healthPort, idleTimeout, maxFrameBytes, more, drainTimeout,
-        maxInFlightPublishes, frontId);
+        maxInFlightPublishes, frontId, limits, tls);
   }
 
   public FrontConfig withDrainTimeout(Duration value) {
     return new FrontConfig(host, port, healthPort, idleTimeout, maxFrameBytes, fixedImeis, value,
-        maxInFlightPublishes, frontId);
+        maxInFlightPublishes, frontId, limits, tls);
   }
 
   public FrontConfig withMaxInFlightPublishes(int value) {
     return new FrontConfig(host, port, healthPort, idleTimeout, maxFrameBytes, fixedImeis, drainTimeout,
-        value, frontId);
+        value, frontId, limits, tls);
   }
 
   public FrontConfig withFrontId(String value) {
     return new FrontConfig(host, port, healthPort, idleTimeout, maxFrameBytes, fixedImeis, drainTimeout,
-        maxInFlightPublishes, value);
+        maxInFlightPublishes, value, limits, tls);
+  }
+
+  public FrontConfig withLimits(ConnectionLimits value) {
+    return new FrontConfig(host, port, healthPort, idleTimeout, maxFrameBytes, fixedImeis, drainTimeout,
+        maxInFlightPublishes, frontId, value, tls);
+  }
+
+  /** {@code value} null for no TLS listener. */
+  public FrontConfig withTls(TlsListener value) {
+    return new FrontConfig(host, port, healthPort, idleTimeout, maxFrameBytes, fixedImeis, drainTimeout,
+        maxInFlightPublishes, frontId, limits, value);
   }
 }

@@ -3,11 +3,14 @@ package io.fleetwire.front.server;
 import io.fleetwire.contract.TelemetryPublisher;
 import io.fleetwire.front.health.HealthServer;
 import io.fleetwire.front.health.Readiness;
+import io.fleetwire.front.limits.ConnectionAdmission;
 import io.fleetwire.front.metrics.FrontMetrics;
 import io.fleetwire.front.registry.DeviceRegistry;
 import io.fleetwire.front.session.DeviceResponseListener;
 import io.fleetwire.front.session.PublishPermits;
 import io.fleetwire.front.session.SessionServices;
+import io.fleetwire.front.tls.ReloadingTlsContext;
+import io.fleetwire.front.tls.TlsListener;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.bootstrap.ServerBootstrap;
@@ -50,6 +53,7 @@ public final class FrontServer implements AutoCloseable {
   private final ChannelGroup connections = new DefaultChannelGroup("devices", GlobalEventExecutor.INSTANCE);
   private final Map<String, Channel> fixedListeners = new LinkedHashMap<>();
   private Channel listener;
+  private Channel tlsListener;
   private HealthServer health;
 
   private FrontServer(FrontConfig config, TelemetryPublisher publisher, MeterRegistry meters) {
@@ -91,13 +95,19 @@ public final class FrontServer implements AutoCloseable {
   private void bind(DeviceRegistry registry, DeviceResponseListener responses, MeterRegistry meters) {
     SessionServices services = new SessionServices(publisher, registry, responses, metrics, permits,
         config.frontId(), Clock.systemUTC(), draining::get);
-    listener = bindDevices("device port", config.port(), new DeviceChannelInitializer(services,
-        config.idleTimeout(), config.maxFrameBytes(), null, connections));
+    ConnectionAdmission admission = ConnectionAdmission.of(config.limits(), metrics);
+    listener = bindDevices("device port", config.port(), devicePipeline(services, admission, null, null));
     for (FixedImeiListener fixed : config.fixedImeis()) {
       Channel channel = bindDevices("fixed-IMEI port for " + fixed.imei(), fixed.port(),
-          new DeviceChannelInitializer(services, config.idleTimeout(), config.maxFrameBytes(), fixed.imei(),
-              connections));
+          devicePipeline(services, admission, fixed.imei(), null));
       fixedListeners.put(fixed.imei(), channel);
+    }
+    TlsListener tls = config.tls();
+    if (tls != null) {
+      ReloadingTlsContext context = ReloadingTlsContext.load(tls, meters);
+      tlsListener = bindDevices("TLS device port", tls.port(), devicePipeline(services, admission, null, context));
+      long every = tls.reloadInterval().toMillis();
+      boss.scheduleWithFixedDelay(context::reloadIfChanged, every, every, TimeUnit.MILLISECONDS);
     }
     if (config.healthPort() != FrontConfig.NO_HEALTH_PORT) {
       Readiness readiness = new Readiness() {
@@ -120,9 +130,16 @@ public final class FrontServer implements AutoCloseable {
         throw bindFailure("health port", config.healthPort(), e);
       }
     }
-    LOG.info("front {} listening: devices on {}:{}, fixed-IMEI {}, health {}, idle timeout {}, max frame {} bytes",
-        config.frontId(), config.host(), port(), fixedListeners.keySet(),
-        health == null ? "off" : health.port(), config.idleTimeout(), config.maxFrameBytes());
+    LOG.info("front {} listening: devices on {}:{}, TLS {}, fixed-IMEI {}, health {}, idle timeout {}, max frame {} bytes,"
+            + " {}", config.frontId(), config.host(), port(), tlsListener == null ? "off" : tlsPort(),
+        fixedListeners.keySet(), health == null ? "off" : health.port(), config.idleTimeout(), config.maxFrameBytes(),
+        config.limits());
+  }
+
+  private DeviceChannelInitializer devicePipeline(SessionServices services, ConnectionAdmission admission,
+      String fixedImei, ReloadingTlsContext tls) {
+    return new DeviceChannelInitializer(services, config.idleTimeout(), config.maxFrameBytes(), fixedImei,
+        connections, config.limits(), admission, tls);
   }
 
   private Channel bindDevices(String what, int port, DeviceChannelInitializer initializer) {
@@ -152,6 +169,14 @@ public final class FrontServer implements AutoCloseable {
   /** The bound login port (the real one when configured as 0). */
   public int port() {
     return ((InetSocketAddress) listener.localAddress()).getPort();
+  }
+
+  /** The bound TLS port (the real one when configured as 0). */
+  public int tlsPort() {
+    if (tlsListener == null) {
+      throw new IllegalStateException("no TLS listener configured");
+    }
+    return ((InetSocketAddress) tlsListener.localAddress()).getPort();
   }
 
   /** The bound port of the fixed-IMEI listener for {@code imei}. */
@@ -200,6 +225,9 @@ public final class FrontServer implements AutoCloseable {
     LOG.info("draining: {} connections, {} publishes in flight", connections(), permits.inFlight());
     listener.close().syncUninterruptibly();
     fixedListeners.values().forEach(channel -> channel.close().syncUninterruptibly());
+    if (tlsListener != null) {
+      tlsListener.close().syncUninterruptibly();
+    }
     connections.forEach(channel -> channel.eventLoop().execute(() -> channel.config().setAutoRead(false)));
     try {
       if (!permits.awaitIdle(config.drainTimeout())) {

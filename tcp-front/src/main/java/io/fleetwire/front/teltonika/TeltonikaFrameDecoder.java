@@ -82,6 +82,14 @@ public final class TeltonikaFrameDecoder extends ByteToMessageDecoder {
     }
   }
 
+  /**
+   * True while the decoder holds the start of a frame whose rest has not arrived: what the
+   * front's partial-frame deadline watches.
+   */
+  public boolean hasPartialFrame() {
+    return !failed && actualReadableBytes() > 0;
+  }
+
   /** Bytes held back waiting for the rest of a frame (tests check the bound). */
   int bufferedBytes() {
     return actualReadableBytes();
