@@ -66,6 +66,7 @@ class CrashRecoveryTest {
         assertTrue(stats.recordsResent() > 0, "some records were resent: " + stats.summary());
         assertEquals(0, stats.recordsDropped(), stats.summary());
 
+        StackClient api = new StackClient(stack.httpPort());
         for (Map.Entry<String, List<Record>> device : fleet.ackedRecords().entrySet()) {
           assertEquals(FRAMES_PER_DEVICE * RECORDS_PER_FRAME, device.getValue().size(),
               "records acked to " + device.getKey());
