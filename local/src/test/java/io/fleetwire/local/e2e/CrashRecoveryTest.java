@@ -76,6 +76,7 @@ class CrashRecoveryTest {
           assertEquals(expected, stored, "positions of " + device.getKey() + " after the crash");
         }
       }
+    }
   }
 
   private static void awaitAcked(SimulationStats stats, long records) throws InterruptedException {
