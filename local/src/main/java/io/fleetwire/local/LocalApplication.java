@@ -2,6 +2,8 @@ package io.fleetwire.local;
 
 import io.fleetwire.front.server.DurationText;
 import io.fleetwire.front.server.FrontConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
     description = "Fleetwire in one process: TCP front, ingest, SQLite store, HTTP API and dashboard.",
     footer = "Every option can also be set by its environment variable (FLEETWIRE_TCP_PORT, FLEETWIRE_DEMO, ...).")
 public final class LocalApplication implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(LocalApplication.class);
 
   @Option(names = "--tcp-host", defaultValue = "${env:FLEETWIRE_TCP_HOST:-0.0.0.0}", description = "Address devices connect to (default ${DEFAULT-VALUE}).")
   String tcpHost;
@@ -54,6 +57,16 @@ public final class LocalApplication implements Callable<Integer> {
     System.exit(new CommandLine(new LocalApplication()).execute(args));
   }
 
+  /** The cause chain in one line: a port in use or an unwritable directory, not a stack trace. */
+  private static String describe(Throwable e) {
+    StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
+    for (Throwable cause = e.getCause(); cause != null && cause != e; cause = cause.getCause()) {
+      text.append(": ").append(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+      e = cause;
+    }
+    return text.toString();
+  }
+
   LocalConfig config() {
     Duration idle = DurationText.parse(idleTimeout);
     Duration interval = DurationText.parse(demoInterval);
@@ -69,7 +82,13 @@ public final class LocalApplication implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage(), e);
     }
-    LocalStack stack = LocalStack.start(config);
+    LocalStack stack;
+    try {
+      stack = LocalStack.start(config);
+    } catch (RuntimeException e) {
+      LOG.error("cannot start the local stack: {}", describe(e));
+      return 1;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       stack.close();

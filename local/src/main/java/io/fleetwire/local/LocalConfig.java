@@ -26,11 +26,22 @@ public record LocalConfig(
   public static final String DATABASE_FILE = "fleetwire.db";
 
   public LocalConfig {
+    checkPort("--tcp-port", tcpPort);
+    checkPort("--http-port", httpPort);
+    if (maxFrameBytes < 0) {
+      throw new IllegalArgumentException("--max-frame-bytes must be 0 (default) or more, not " + maxFrameBytes);
+    }
     if (demoDevices < 0) {
       throw new IllegalArgumentException("--demo must be 0 or more, not " + demoDevices);
     }
     if (idleTimeout.isNegative() || idleTimeout.isZero()) {
       throw new IllegalArgumentException("--idle-timeout must be positive, not " + idleTimeout);
+    }
+  }
+
+  private static void checkPort(String flag, int port) {
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException(flag + " must be 0..65535 (0: any free port), not " + port);
     }
   }
 

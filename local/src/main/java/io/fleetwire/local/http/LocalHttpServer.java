@@ -63,11 +63,19 @@ public final class LocalHttpServer implements AutoCloseable {
           })
           .bind(host, port).sync().channel();
       return new LocalHttpServer(group, apiPool, channel);
-    } catch (InterruptedException | RuntimeException e) {
-      group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-      apiPool.shutdownNow();
+    } catch (InterruptedException e) {
+      release(group, apiPool);
       throw e;
+    } catch (Exception e) {
+      // Netty rethrows the BindException undeclared: name the address it could not take.
+      release(group, apiPool);
+      throw new IllegalStateException("cannot bind the HTTP port " + host + ":" + port + ": " + e.getMessage(), e);
     }
+  }
+
+  private static void release(EventLoopGroup group, ExecutorService apiPool) {
+    group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    apiPool.shutdownNow();
   }
 
   public int port() {

@@ -1,9 +1,6 @@
 package io.fleetwire.local.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import io.fleetwire.contract.Json;
+import io.fleetwire.contract.IoDictionary;
 import io.fleetwire.contract.Record;
 import io.fleetwire.functions.store.DeviceState;
 
@@ -16,12 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Rows of the SQLite tables to and from the port's types: records as JSON, instants as epoch ms. */
+/** Rows of the SQLite tables to and from the port's types: records as columns and a {@link RecordBody}, instants as epoch ms. */
 final class SqliteRows {
-  static final String DEVICE_COLUMNS = "SELECT d.imei, d.name, d.registered, d.last_seen, r.body"
+  static final String DEVICE_COLUMNS = "SELECT d.imei, d.name, d.registered, d.last_seen, r.id, r.ts, r.body"
       + " FROM devices d LEFT JOIN records r ON r.imei = d.imei AND r.ts = d.last_ts AND r.id = d.last_id";
-  private static final ObjectWriter RECORD_WRITER = Json.mapper().writerFor(Record.class);
-  private static final ObjectReader RECORD_READER = Json.mapper().readerFor(Record.class);
+  /** The columns {@link #records} reads, in its order. */
+  static final String RECORD_COLUMNS = "id, imei, ts, body";
+  private static final RecordBody BODY = new RecordBody(IoDictionary.fmb());
 
   private SqliteRows() {
   }
@@ -38,35 +36,23 @@ final class SqliteRows {
   static DeviceState device(ResultSet rs) throws SQLException {
     long lastSeen = rs.getLong(4);
     Instant seen = rs.wasNull() ? null : Instant.ofEpochMilli(lastSeen);
-    String last = rs.getString(5);
+    String lastId = rs.getString(5);
     return new DeviceState(rs.getString(1), rs.getString(2), rs.getInt(3) == 1, seen,
-        last == null ? null : fromJson(last));
+        lastId == null ? null : BODY.read(lastId, rs.getString(1), rs.getLong(6), rs.getString(7)));
   }
 
   static List<Record> records(PreparedStatement query) throws SQLException {
     try (ResultSet rs = query.executeQuery()) {
       List<Record> records = new ArrayList<>();
       while (rs.next()) {
-        records.add(fromJson(rs.getString(1)));
+        records.add(BODY.read(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4)));
       }
       return records;
     }
   }
 
-  static String toJson(Record record) {
-    try {
-      return RECORD_WRITER.writeValueAsString(record);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("record " + record.id() + " cannot be written as JSON", e);
-    }
-  }
-
-  static Record fromJson(String body) {
-    try {
-      return RECORD_READER.readValue(body);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored record is not readable JSON: " + e.getOriginalMessage(), e);
-    }
+  static String body(Record record) {
+    return BODY.write(record);
   }
 
   /** Records are kept to the millisecond; a bound inside a millisecond starts at the next one. */

@@ -125,7 +125,7 @@ public final class SqliteTelemetryStore implements TelemetryStore {
     Map<String, Record> newest = new HashMap<>();
     Map<String, Instant> seen = new HashMap<>();
     for (Record record : records) {
-      bodies.add(SqliteRows.toJson(record));
+      bodies.add(SqliteRows.body(record));
       newest.merge(record.imei(), record, (a, b) -> b.ts().isAfter(a.ts()) ? b : a);
       Instant at = record.receivedAt() == null ? record.ts() : record.receivedAt();
       seen.merge(record.imei(), at, (a, b) -> b.isAfter(a) ? b : a);
@@ -164,7 +164,7 @@ public final class SqliteTelemetryStore implements TelemetryStore {
     PageToken start = after != null && after.ts() >= fromMillis ? after : new PageToken(fromMillis, "");
     List<Record> rows = readers.read("reading positions of " + imei, connection -> {
       try (PreparedStatement query = connection.prepareStatement("""
-          SELECT body FROM records WHERE imei = ? AND ts >= ? AND ts < ? AND (ts > ? OR id > ?)
+          SELECT id, imei, ts, body FROM records WHERE imei = ? AND ts >= ? AND ts < ? AND (ts > ? OR id > ?)
           ORDER BY ts, id LIMIT ?""")) {
         query.setString(1, imei);
         query.setLong(2, start.ts());
@@ -191,7 +191,8 @@ public final class SqliteTelemetryStore implements TelemetryStore {
     String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
     return readers.read("reading events of " + imei, connection -> {
       try (PreparedStatement query = connection.prepareStatement(
-          "SELECT body FROM records WHERE imei = ? AND ts >= ? AND ts < ? AND event IN (" + marks + ")"
+          "SELECT " + SqliteRows.RECORD_COLUMNS + " FROM records WHERE imei = ? AND ts >= ? AND ts < ? AND event IN ("
+              + marks + ")"
               + " ORDER BY ts, id")) {
         query.setString(1, imei);
         query.setLong(2, SqliteRows.ceilMillis(from));

@@ -1,5 +1,6 @@
 package io.fleetwire.local.store;
 
+import io.fleetwire.contract.IoDictionary;
 import io.fleetwire.contract.Record;
 import io.fleetwire.contract.RecordId;
 
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -64,8 +66,8 @@ public final class SqliteUpsertThroughput {
     for (int id : ids) {
       io.put(id, (long) (n * 31 + id) & 0xffff);
     }
-    TreeMap<String, Double> sensors = new TreeMap<>();
-    io.forEach((id, value) -> sensors.put("sensor" + id, value * 0.001));
+    // named and scaled as ingest does it
+    SortedMap<String, Double> sensors = IoDictionary.fmb().sensors(io);
     return new Record(RecordId.of(imei, ts, new byte[] {(byte) n, (byte) (n >>> 8), (byte) (n >>> 16)}), imei, ts,
         ts.plusMillis(1500), 54.6 + (n % 1000) * 1e-5, 25.2 + (n % 777) * 1e-5, 120, n % 360, n % 120, 11, 0, 0,
         null, io, new TreeMap<>(), sensors);
