@@ -53,11 +53,28 @@ final class RawDevice implements AutoCloseable {
   }
 
   /**
+   * Sends {@code bytes}, which may make the front close the connection halfway: false when it
+   * did (broken pipe or reset), which hostile input is allowed to cause.
+   */
+  boolean sendUnlessClosed(byte[] bytes) {
+    try {
+      send(bytes);
+      return true;
+    } catch (IOException closedByFront) {
+      return false;
+    }
+  }
+
+  /**
    * Signals end of stream, as a device that hangs up after its last frame, and returns every
    * byte the front sent until it closed. A reset counts as closed: what arrived before it is kept.
    */
   byte[] hangUpAndCollectReplies() throws IOException {
-    socket.shutdownOutput();
+    try {
+      socket.shutdownOutput();
+    } catch (IOException alreadyClosed) {
+      // The front closed first; its replies may still be waiting to be read.
+    }
     ByteArrayOutputStream replies = new ByteArrayOutputStream();
     InputStream in = socket.getInputStream();
     byte[] chunk = new byte[256];
