@@ -33,6 +33,7 @@ import java.util.concurrent.Callable;
     description = "Loads an in-process front with simulated devices over loopback and prints its throughput.")
 public final class FrontLoadRun implements Callable<Integer> {
   private static final Duration ONLINE_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
   private static final long POLL_MILLIS = 50;
   private static final int GC_ROUNDS = 3;
   private static final long MEBIBYTE = 1024 * 1024;
@@ -119,6 +120,11 @@ public final class FrontLoadRun implements Callable<Integer> {
         long loadedHeap = heapAfterGc();
         report(ThreadGroupCpu.between(cpu0, cpu1), records, frames, stats, load0, load1, idleHeap, loadedHeap,
             front.connections());
+        // Let each device's last frame be acked before the front drains, so the run ends without resends.
+        measured.endProduction();
+        if (!measured.awaitCompletion(DRAIN_TIMEOUT)) {
+          out.println("devices still waiting for acks after " + DRAIN_TIMEOUT + "; closing anyway");
+        }
       }
     }
     return 0;
