@@ -48,8 +48,9 @@ public final class FrontLoadRun implements Callable<Integer> {
   @Option(names = "--codec", defaultValue = "8", description = "AVL codec: 8, 8e or 16 (default ${DEFAULT-VALUE}).")
   String codec;
 
-  @Option(names = "--warmup", defaultValue = "10s", converter = DurationOption.class,
-      description = "Warm-up run before the measured one (default ${DEFAULT-VALUE}).")
+  @Option(names = "--warmup", defaultValue = "30s", converter = DurationOption.class,
+      description = "Warm-up run before the measured one; on a busy machine the JIT needs most of it "
+          + "(default ${DEFAULT-VALUE}).")
   Duration warmup;
 
   @Option(names = "--duration", defaultValue = "20s", converter = DurationOption.class,
@@ -64,15 +65,7 @@ public final class FrontLoadRun implements Callable<Integer> {
       description = "Event loop threads of the simulator (default ${DEFAULT-VALUE}).")
   int simulatorThreads;
 
-  private final PrintStream out;
-
-  public FrontLoadRun() {
-    this(System.out);
-  }
-
-  FrontLoadRun(PrintStream out) {
-    this.out = out;
-  }
+  private final PrintStream out = System.out;
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new FrontLoadRun()).execute(args));
