@@ -68,7 +68,18 @@ public final class FrontLoadRun implements Callable<Integer> {
   private final PrintStream out = System.out;
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new FrontLoadRun()).execute(args));
+    System.exit(new CommandLine(new FrontLoadRun())
+        .setExecutionExceptionHandler(FrontLoadRun::badSetting)
+        .execute(args));
+  }
+
+  /** A setting the front or the simulator refuses is reported by its message, not a stack trace. */
+  private static int badSetting(Exception e, CommandLine command, CommandLine.ParseResult parsed) throws Exception {
+    if (e instanceof IllegalArgumentException) {
+      command.getErr().println("front-load-run: " + e.getMessage());
+      return command.getCommandSpec().exitCodeOnInvalidInput();
+    }
+    throw e;
   }
 
   /** Reads durations as the front's CLI does: {@code 500ms}, {@code 20s}, {@code PT20S}. */
