@@ -50,7 +50,7 @@ test('scripts the workflows run are the repository\'s own and exist', () => {
 
 test('ci runs the same test command as .ci/run and uploads the test reports', () => {
   const command = ciRunCommand();
-  assert.equal(command, './mvnw -B verify');
+  assert.equal(command, './scripts/test.sh');
   const ci = load('ci.yml');
   assert.ok('push' in ci.on && 'pull_request' in ci.on, 'ci must run on push and pull requests');
   const runs = steps(ci).filter((s) => s.run).map((s) => s.run.trim());

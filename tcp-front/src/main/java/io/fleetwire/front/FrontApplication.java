@@ -2,6 +2,9 @@ package io.fleetwire.front;
 
 import io.fleetwire.contract.TelemetryPublisher;
 import io.fleetwire.front.publish.PublisherSpec;
+import io.fleetwire.front.cosmos.CosmosDeviceRegistry;
+import io.fleetwire.front.servicebus.ServiceBusSettings;
+import io.fleetwire.front.servicebus.ServiceBusTelemetryPublisher;
 import io.fleetwire.front.registry.AllowListRegistry;
 import io.fleetwire.front.registry.DeviceRegistry;
 import io.fleetwire.front.server.DurationText;
@@ -26,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
@@ -76,8 +80,14 @@ public final class FrontApplication implements Callable<Integer> {
   @Option(names = "--fixed-imei", split = ",", defaultValue = "${env:FLEETWIRE_FIXED_IMEI}", paramLabel = "PORT=IMEI", description = "Extra listener for a device that never logs in; repeatable (env FLEETWIRE_FIXED_IMEI, comma-separated).")
   List<FixedImeiListener> fixedImeis = new ArrayList<>();
 
-  @Option(names = "--publisher", defaultValue = "${env:FLEETWIRE_PUBLISHER:-ndjson:./data/telemetry.ndjson}", description = "ndjson:PATH or memory (env FLEETWIRE_PUBLISHER, default ${DEFAULT-VALUE}).")
-  PublisherSpec publisher;
+  @Option(names = "--publisher", defaultValue = "${env:FLEETWIRE_PUBLISHER}", description = "servicebus, ndjson:PATH or memory (env FLEETWIRE_PUBLISHER; default servicebus when FLEETWIRE_SERVICEBUS_NAMESPACE or FLEETWIRE_SERVICEBUS_CONNECTION is set, else " + DEFAULT_PUBLISHER + ").")
+  String publisher;
+
+  @Option(names = "--envelope-bytes", defaultValue = "${env:FLEETWIRE_ENVELOPE_BYTES:-196608}", description = "Service Bus: largest message packing many device batches, at most 262144 (env FLEETWIRE_ENVELOPE_BYTES, default ${DEFAULT-VALUE}).")
+  int envelopeBytes;
+
+  @Option(names = "--envelope-linger", defaultValue = "${env:FLEETWIRE_ENVELOPE_LINGER:-5ms}", description = "Service Bus: longest wait to fill a message (env FLEETWIRE_ENVELOPE_LINGER, default ${DEFAULT-VALUE}).")
+  Duration envelopeLinger;
 
   @Option(names = "--drain-timeout", defaultValue = "${env:FLEETWIRE_DRAIN_TIMEOUT:-20s}", description = "Longest wait for in-flight publishes on shutdown (env FLEETWIRE_DRAIN_TIMEOUT, default ${DEFAULT-VALUE}).")
   Duration drainTimeout;
@@ -88,6 +98,12 @@ public final class FrontApplication implements Callable<Integer> {
   @Option(names = "--front-id", defaultValue = "${env:FLEETWIRE_FRONT_ID}", description = "Instance id written into every batch (env FLEETWIRE_FRONT_ID, default: host name).")
   String frontId;
 
+  static final String DEFAULT_PUBLISHER = "ndjson:./data/telemetry.ndjson";
+  static final String SERVICE_BUS = "servicebus";
+
+  /** The process environment, replaceable in tests. */
+  Map<String, String> env = System.getenv();
+
   public static void main(String[] args) {
     System.exit(commandLine(new FrontApplication()).execute(args));
   }
@@ -95,7 +111,6 @@ public final class FrontApplication implements Callable<Integer> {
   static CommandLine commandLine(FrontApplication app) {
     CommandLine cl = new CommandLine(app);
     cl.registerConverter(Duration.class, converter(DurationText::parse));
-    cl.registerConverter(PublisherSpec.class, converter(PublisherSpec::parse));
     cl.registerConverter(FixedImeiListener.class, converter(FixedImeiListener::parse));
     cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       LOG.error("fleetwire-tcp-front failed to start: {}", e.getMessage(), e);
@@ -146,7 +161,12 @@ public final class FrontApplication implements Callable<Integer> {
       return DeviceRegistry.open();
     }
     if (allowList == null) {
-      throw new ParameterException(spec.commandLine(), "--policy registered needs --allow-list FILE");
+      if (!isBlank(env.get(CosmosDeviceRegistry.ENDPOINT_ENV))) {
+        LOG.info("policy registered: devices from the Cosmos DB registry at {}", env.get(CosmosDeviceRegistry.ENDPOINT_ENV));
+        return CosmosDeviceRegistry.fromEnvironment(env);
+      }
+      throw new ParameterException(spec.commandLine(),
+          "--policy registered needs --allow-list FILE or " + CosmosDeviceRegistry.ENDPOINT_ENV + " (the Cosmos DB registry)");
     }
     try {
       AllowListRegistry registry = AllowListRegistry.load(allowList);
@@ -159,13 +179,43 @@ public final class FrontApplication implements Callable<Integer> {
     }
   }
 
+  /** {@code --publisher}, or Service Bus when the environment names a namespace, else NDJSON. */
+  TelemetryPublisher openPublisher() {
+    String chosen = publisher != null ? publisher.strip()
+        : ServiceBusSettings.isConfigured(env) ? SERVICE_BUS : DEFAULT_PUBLISHER;
+    if (!chosen.equals(SERVICE_BUS)) {
+      try {
+        PublisherSpec parsed = PublisherSpec.parse(chosen);
+        LOG.info("publisher {}", parsed);
+        return parsed.open();
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), e.getMessage() + " or " + SERVICE_BUS, e);
+      }
+    }
+    if (!ServiceBusSettings.isConfigured(env)) {
+      throw new ParameterException(spec.commandLine(), "--publisher servicebus needs "
+          + ServiceBusSettings.NAMESPACE_ENV + " (with a managed identity) or " + ServiceBusSettings.CONNECTION_ENV);
+    }
+    ServiceBusSettings settings;
+    try {
+      settings = ServiceBusSettings.fromEnvironment(env).withEnvelope(envelopeBytes, envelopeLinger);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+    LOG.info("publisher {}", settings);
+    return ServiceBusTelemetryPublisher.create(settings);
+  }
+
+  private static boolean isBlank(String value) {
+    return value == null || value.isBlank();
+  }
+
   @Override
   public Integer call() throws InterruptedException {
     FrontConfig config = config();
     DeviceRegistry registry = registry();
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    TelemetryPublisher telemetry = publisher.open();
-    LOG.info("publisher {}", publisher);
+    TelemetryPublisher telemetry = openPublisher();
     FrontServer server;
     try {
       server = FrontServer.start(config, telemetry, registry, meters);

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fleetwire.front.publish.PublisherSpec;
+import io.fleetwire.contract.TelemetryPublisher;
+import io.fleetwire.front.publish.InMemoryTelemetryPublisher;
+import io.fleetwire.front.publish.NdjsonTelemetryPublisher;
+import io.fleetwire.front.servicebus.ServiceBusTelemetryPublisher;
 import io.fleetwire.front.registry.AllowListRegistry;
 import io.fleetwire.front.server.FixedImeiListener;
 import io.fleetwire.front.server.FrontConfig;
@@ -19,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 class FrontApplicationTest {
 
@@ -47,9 +51,59 @@ class FrontApplicationTest {
     assertEquals("front-7", config.frontId());
   }
 
+  private static FrontApplication parse(Map<String, String> env, String... args) {
+    FrontApplication app = new FrontApplication();
+    app.env = env;
+    FrontApplication.commandLine(app).parseArgs(args);
+    return app;
+  }
+
   @Test
-  void publisherFlagIsParsed() {
-    assertInstanceOf(PublisherSpec.Memory.class, parse("--publisher", "memory").publisher);
+  void publisherFlagChoosesThePublisher() {
+    try (TelemetryPublisher publisher = parse(Map.of(), "--publisher", "memory").openPublisher()) {
+      assertInstanceOf(InMemoryTelemetryPublisher.class, publisher);
+    }
+  }
+
+  @Test
+  void serviceBusIsTheDefaultWhenTheEnvironmentNamesANamespace() {
+    Map<String, String> env = Map.of("FLEETWIRE_SERVICEBUS_NAMESPACE", "fleet.servicebus.windows.net");
+    try (TelemetryPublisher publisher = parse(env).openPublisher()) {
+      assertInstanceOf(ServiceBusTelemetryPublisher.class, publisher);
+    }
+  }
+
+  @Test
+  void ndjsonIsTheDefaultWithoutServiceBusSettings() {
+    try (TelemetryPublisher publisher = parse(Map.of(), "--publisher", "ndjson:" + dir.resolve("t.ndjson")).openPublisher()) {
+      assertInstanceOf(NdjsonTelemetryPublisher.class, publisher);
+    }
+    assertEquals(null, parse(Map.of()).publisher, "no flag: the default is chosen from the environment");
+  }
+
+  @Test
+  void serviceBusWithoutANamespaceIsAClearParameterError() {
+    ParameterException error = assertThrows(ParameterException.class,
+        () -> parse(Map.of(), "--publisher", "servicebus").openPublisher());
+
+    assertTrue(error.getMessage().contains("FLEETWIRE_SERVICEBUS_NAMESPACE"), error.getMessage());
+  }
+
+  @Test
+  void envelopeAboveTheServiceBusLimitIsAParameterError() {
+    Map<String, String> env = Map.of("FLEETWIRE_SERVICEBUS_NAMESPACE", "fleet.servicebus.windows.net");
+    ParameterException error = assertThrows(ParameterException.class,
+        () -> parse(env, "--envelope-bytes", "300000").openPublisher());
+
+    assertTrue(error.getMessage().contains("300000"), error.getMessage());
+  }
+
+  @Test
+  void unknownPublisherIsAParameterError() {
+    ParameterException error = assertThrows(ParameterException.class,
+        () -> parse(Map.of(), "--publisher", "kafka").openPublisher());
+
+    assertTrue(error.getMessage().contains("ndjson:PATH"), error.getMessage());
   }
 
   @Test
@@ -62,7 +116,7 @@ class FrontApplicationTest {
 
   @Test
   void registeredPolicyWithoutAllowListIsAParameterError() {
-    FrontApplication app = parse("--policy", "registered");
+    FrontApplication app = parse(Map.of(), "--policy", "registered");
 
     ParameterException error = assertThrows(ParameterException.class, app::registry);
 

@@ -51,6 +51,10 @@ final class HttpRouter {
     if (!method.equals("GET") && !method.equals("HEAD")) {
       return error(405, "method not allowed", method + " is not allowed on " + path, Map.of("Allow", "GET, HEAD"));
     }
+    if (path.equals(DASHBOARD)) {
+      // as on Azure: the page's own folder is /api/dashboard/
+      return new ApiResponse(308, null, new byte[0], Map.of("Location", DASHBOARD + "/"));
+    }
     // the page sets its <base> to the root it was served under: "/" here, "/api/" as on Azure
     String relative = path.startsWith(FleetApi.PREFIX + "/") ? path.substring(FleetApi.PREFIX.length() + 1) : path.substring(1);
     Optional<DashboardAssets.Asset> asset = assets.find(relative);

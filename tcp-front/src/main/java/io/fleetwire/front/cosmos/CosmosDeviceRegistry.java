@@ -1,5 +1,6 @@
 package io.fleetwire.front.cosmos;
 
+import io.fleetwire.front.registry.DeviceRegistry;
 import com.azure.cosmos.CosmosAsyncClient;
 import com.azure.cosmos.CosmosClientBuilder;
 import com.azure.cosmos.CosmosAsyncContainer;
@@ -29,7 +30,7 @@ import java.util.function.LongSupplier;
  * answer (throttled, unavailable, timed out) the last known answer stands; a device never seen
  * before is refused, and it retries its login.
  */
-public final class CosmosDeviceRegistry implements AutoCloseable {
+public final class CosmosDeviceRegistry implements DeviceRegistry, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CosmosDeviceRegistry.class);
   public static final String ENDPOINT_ENV = "FLEETWIRE_COSMOS_ENDPOINT";
   public static final String KEY_ENV = "FLEETWIRE_COSMOS_KEY";
@@ -90,11 +91,13 @@ public final class CosmosDeviceRegistry implements AutoCloseable {
   }
 
   /** Blocks for at most the read timeout on a cache miss; prefer {@link #acceptsAsync} on an event loop. */
+  @Override
   public boolean accepts(String imei) {
     return acceptsAsync(imei).toCompletableFuture().join();
   }
 
   /** Never fails: errors resolve to the cached answer or to a refusal. */
+  @Override
   public CompletionStage<Boolean> acceptsAsync(String imei) {
     if (imei == null || imei.isEmpty() || !imei.chars().allMatch(c -> c >= '0' && c <= '9')) {
       LOG.warn("Refusing login: '{}' is not an IMEI", imei);

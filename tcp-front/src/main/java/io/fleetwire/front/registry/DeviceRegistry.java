@@ -1,5 +1,8 @@
 package io.fleetwire.front.registry;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
 /**
  * The device acceptance policy consulted at login (DESIGN "Configuration"): {@code open} accepts
  * any well-formed IMEI, {@code registered} only the IMEIs it knows.
@@ -7,6 +10,18 @@ package io.fleetwire.front.registry;
 public interface DeviceRegistry {
 
   boolean accepts(String imei);
+
+  /**
+   * The same answer without blocking the caller (the session asks from its event loop). Registries
+   * that look IMEIs up remotely override it; local ones answer at once.
+   */
+  default CompletionStage<Boolean> acceptsAsync(String imei) {
+    try {
+      return CompletableFuture.completedFuture(accepts(imei));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
 
   /** The {@code open} policy: any well-formed 15-digit IMEI. */
   static DeviceRegistry open() {

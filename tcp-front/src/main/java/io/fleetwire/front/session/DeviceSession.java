@@ -135,13 +135,27 @@ public final class DeviceSession extends ChannelInboundHandlerAdapter {
       }
       return;
     }
-    boolean accepted;
+    // The registry may be remote (Cosmos on Azure): ask without blocking the event loop, and read
+    // nothing more from this device until the answer is in (it waits for the reply anyway).
+    ctx.channel().config().setAutoRead(false);
+    CompletionStage<Boolean> answer;
     try {
-      accepted = services.registry().accepts(claimed);
+      answer = services.registry().acceptsAsync(claimed);
     } catch (RuntimeException e) {
+      answer = CompletableFuture.failedFuture(e);
+    }
+    answer.whenComplete((accepted, error) -> ctx.executor().execute(() -> onLoginAnswer(ctx, claimed, accepted, error)));
+  }
+
+  private void onLoginAnswer(ChannelHandlerContext ctx, String claimed, Boolean accepted, Throwable error) {
+    if (!ctx.channel().isActive()) {
+      return;
+    }
+    ctx.channel().config().setAutoRead(true);
+    if (error != null) {
       metrics.login("error");
-      LOG.error("imei={} remote={} device registry failed; closing without a reply", claimed, remote(ctx), e);
-      closeFor(ctx, "registry-error", e.toString());
+      LOG.error("imei={} remote={} device registry failed; closing without a reply", claimed, remote(ctx), error);
+      closeFor(ctx, "registry-error", error.toString());
       return;
     }
     if (!accepted) {

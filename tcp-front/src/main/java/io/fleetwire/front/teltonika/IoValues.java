@@ -79,6 +79,7 @@ final class IoValues extends AbstractMap<Integer, Long> implements SortedMap<Int
 
     /** Insertion sort (records carry a few dozen IOs at most), then drop earlier duplicates. */
     private void sortKeepingLast() {
+      boolean duplicates = false;
       for (int i = 1; i < size; i++) {
         int id = ids[i];
         long value = values[i];
@@ -90,7 +91,14 @@ final class IoValues extends AbstractMap<Integer, Long> implements SortedMap<Int
         }
         ids[j + 1] = id;
         values[j + 1] = value;
+        duplicates |= j >= 0 && ids[j] == id;
       }
+      if (duplicates) {
+        dropEarlierDuplicates();
+      }
+    }
+
+    private void dropEarlierDuplicates() {
       int kept = 0;
       for (int i = 0; i < size; i++) {
         if (i + 1 < size && ids[i + 1] == ids[i]) {

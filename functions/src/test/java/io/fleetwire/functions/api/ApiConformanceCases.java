@@ -1,0 +1,182 @@
+package io.fleetwire.functions.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fleetwire.contract.Json;
+import io.fleetwire.functions.report.SyntheticTrack;
+import io.fleetwire.functions.store.InMemoryTelemetryStore;
+import io.fleetwire.functions.store.TelemetryStore;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The API cases every HTTP front end must answer alike (DESIGN "HTTP API": same routes and JSON on
+ * Azure Functions and locally), written once as data. The Functions adapters and the local HTTP
+ * server each run them against a store seeded by {@link #seededStore()} at the fixed time {@link #NOW}.
+ */
+public final class ApiConformanceCases {
+  public static final Instant NOW = Instant.parse("2026-05-01T12:00:00Z");
+  /** Has three records from ten minutes ago, one of them a crash event (IO 247). */
+  public static final String TRACKED_IMEI = "356307042441013";
+  /** Registered as "Van 7", never seen. */
+  public static final String REGISTERED_IMEI = "356307042441014";
+  /** Not known at all. */
+  public static final String UNKNOWN_IMEI = "356307042441015";
+  private static final String DAY = "2026-05-01";
+  private static final String FROM = "2026-05-01T00:00:00Z";
+  private static final String TO = "2026-05-01T12:00:00Z";
+
+  /**
+   * One request and what must come back.
+   *
+   * @param contentType expected Content-Type, null when there must be no body
+   * @param headers     response headers that must be present with these values
+   * @param json        JSON pointer → expected text of that node ({@code "null"} for JSON null)
+   * @param sizes       JSON pointer → expected number of array elements
+   */
+  public record Case(String name, String method, String path, Map<String, String> query, String body,
+      int status, String contentType, Map<String, String> headers, Map<String, String> json,
+      Map<String, Integer> sizes) {
+
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  private ApiConformanceCases() {
+  }
+
+  public static TelemetryStore seededStore() {
+    TelemetryStore store = new InMemoryTelemetryStore();
+    store.upsert(new SyntheticTrack(TRACKED_IMEI, NOW.minusSeconds(600)).position(45.5, 10.25).speed(42)
+        .ignition(true).at(0).at(60).event(247).at(120).records());
+    store.register(REGISTERED_IMEI, "Van 7");
+    return store;
+  }
+
+  public static FleetApi api(TelemetryStore store) {
+    return new FleetApi(store, () -> true, Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  public static List<Case> cases() {
+    String device = "/api/devices/" + TRACKED_IMEI;
+    Map<String, String> day = Map.of("from", FROM, "to", TO);
+    return List.of(
+        ok("health is UP", "GET", "/api/health", Map.of(), Map.of("/status", "UP")),
+        json("lists both devices", "GET", "/api/devices", Map.of(), null, 200, Map.of(), Map.of("/items", 2)),
+        json("registers a new device", "POST", "/api/devices", Map.of(),
+            "{\"imei\":\"" + UNKNOWN_IMEI + "\",\"name\":\"Van 9\"}", 201,
+            Map.of("/imei", UNKNOWN_IMEI, "/name", "Van 9", "/registered", "true", "/last", "null"), Map.of()),
+        error("refuses a duplicate registration", "POST", "/api/devices", Map.of(),
+            "{\"imei\":\"" + REGISTERED_IMEI + "\"}", 409, "already_registered"),
+        error("refuses a body that is not JSON", "POST", "/api/devices", Map.of(), "{\"imei\":", 400, "bad_body"),
+        error("refuses a body over 64 KiB", "POST", "/api/devices", Map.of(),
+            "{\"imei\":\"" + UNKNOWN_IMEI + "\",\"name\":\"" + "x".repeat(FleetApi.MAX_BODY_BYTES) + "\"}",
+            413, "body_too_large"),
+        ok("shows a device with its latest record", "GET", device, Map.of(),
+            Map.of("/imei", TRACKED_IMEI, "/online", "true", "/last/speed", "42", "/last/event", "247")),
+        error("refuses an IMEI that is not 15 digits", "GET", "/api/devices/12345", Map.of(), null, 400, "bad_imei"),
+        error("answers 404 for an unknown device", "GET", "/api/devices/" + UNKNOWN_IMEI, Map.of(), null, 404,
+            "unknown_device"),
+        new Case("removes a registered device", "DELETE", "/api/devices/" + REGISTERED_IMEI, Map.of(), null,
+            204, null, Map.of(), Map.of(), Map.of()),
+        error("answers 404 removing an unregistered device", "DELETE", "/api/devices/" + UNKNOWN_IMEI, Map.of(), null,
+            404,
+            "unknown_device"),
+        methodNotAllowed("answers 405 for PUT on devices", "PUT", "/api/devices", "GET, POST"),
+        methodNotAllowed("answers 405 for POST on health", "POST", "/api/health", "GET"),
+        methodNotAllowed("answers 405 for DELETE on positions", "DELETE", device + "/positions", "GET"),
+        json("lists positions oldest first", "GET", device + "/positions", day, null, 200,
+            Map.of("/imei", TRACKED_IMEI, "/items/0/ts", "2026-05-01T11:50:00Z", "/next", "null"),
+            Map.of("/items", 3)),
+        json("pages positions by limit", "GET", device + "/positions", Map.of("from", FROM, "to", TO, "limit", "2"),
+            null, 200, Map.of("/items/1/ts", "2026-05-01T11:51:00Z"), Map.of("/items", 2)),
+        error("refuses a reversed range", "GET", device + "/positions", Map.of("from", TO, "to", FROM), null, 400,
+            "bad_range"),
+        error("answers 404 for positions of an unknown device", "GET", "/api/devices/" + UNKNOWN_IMEI + "/positions",
+            Map.of(), null, 404, "unknown_device"),
+        json("lists alarm events", "GET", device + "/events", day, null, 200,
+            Map.of("/imei", TRACKED_IMEI, "/items/0/event", "247"), Map.of("/items", 1)),
+        ok("reports on a device's range", "GET", device + "/report", day,
+            Map.of("/imei", TRACKED_IMEI, "/from", FROM, "/to", TO, "/records", "3", "/maxSpeedKmh", "42")),
+        json("reports the fleet's day", "GET", "/api/reports/daily", Map.of("date", DAY), null, 200,
+            Map.of("/date", DAY), Map.of()),
+        new Case("reports the fleet's day as CSV", "GET", "/api/reports/daily", Map.of("date", DAY, "format", "csv"),
+            null, 200, ApiResponse.CSV, Map.of("Content-Disposition", "attachment; filename=\"fleet-" + DAY + ".csv\""),
+            Map.of(), Map.of()),
+        error("refuses a date that is not YYYY-MM-DD", "GET", "/api/reports/daily", Map.of("date", "1 May"), null, 400,
+            "bad_date"),
+        new Case("redirects the dashboard to its folder", "GET", "/api/dashboard", Map.of(), null, 308, null,
+            Map.of("Location", "/api/dashboard/"), Map.of(), Map.of()));
+  }
+
+  /**
+   * Asserts a response against the case.
+   *
+   * @param header looks a response header up by name, without regard to case
+   */
+  public static void check(Case expected, int status, Function<String, String> header, byte[] body) {
+    String text = new String(body, StandardCharsets.UTF_8);
+    String shown = expected.name() + ": " + (text.length() > 300 ? text.substring(0, 300) + "..." : text);
+    assertEquals(expected.status(), status, shown);
+    if (expected.contentType() == null) {
+      assertEquals(0, body.length, shown);
+    } else {
+      assertEquals(expected.contentType(), header.apply("Content-Type"), shown);
+    }
+    expected.headers().forEach((name, value) -> assertEquals(value, header.apply(name), shown + " header " + name));
+    if (expected.json().isEmpty() && expected.sizes().isEmpty()) {
+      return;
+    }
+    JsonNode root = parse(body, shown);
+    expected.json().forEach((pointer, value) -> {
+      JsonNode node = root.at(pointer);
+      assertTrue(!node.isMissingNode(), shown + " has " + pointer);
+      assertEquals(value, node.isNull() ? "null" : node.asText(), shown + " at " + pointer);
+    });
+    expected.sizes().forEach((pointer, size) -> assertEquals(size, root.at(pointer).size(), shown + " size of " + pointer));
+    if (expected.status() >= 400) {
+      assertEquals(2, root.size(), shown + ": an error body has exactly error and detail");
+      assertNotNull(root.get("detail"), shown);
+    }
+  }
+
+  private static JsonNode parse(byte[] body, String shown) {
+    try {
+      return Json.mapper().readTree(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException("not JSON: " + shown, e);
+    }
+  }
+
+  private static Case ok(String name, String method, String path, Map<String, String> query, Map<String, String> json) {
+    return json(name, method, path, query, null, 200, json, Map.of());
+  }
+
+  private static Case json(String name, String method, String path, Map<String, String> query, String body,
+      int status, Map<String, String> json, Map<String, Integer> sizes) {
+    return new Case(name, method, path, query, body, status, ApiResponse.JSON, Map.of(), json, sizes);
+  }
+
+  private static Case error(String name, String method, String path, Map<String, String> query, String body,
+      int status, String error) {
+    return json(name, method, path, query, body, status, Map.of("/error", error), Map.of());
+  }
+
+  private static Case methodNotAllowed(String name, String method, String path, String allow) {
+    return new Case(name, method, path, Map.of(), null, 405, ApiResponse.JSON, Map.of("Allow", allow),
+        Map.of("/error", "method_not_allowed"), Map.of());
+  }
+}

@@ -1,0 +1,108 @@
+package io.fleetwire.functions.azure;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fleetwire.contract.Json;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Reads what azure-functions-maven-plugin wrote in the package phase: the app the Functions host will load. */
+class PackagedFunctionsIT {
+  /** Function name → route and methods, as DESIGN "HTTP API" lists them. */
+  private static final Map<String, String> HTTP_ROUTES = Map.of(
+      "health", "health GET",
+      "devices", "devices GET,POST",
+      "device", "devices/{imei} GET,DELETE",
+      "positions", "devices/{imei}/positions GET",
+      "events", "devices/{imei}/events GET",
+      "report", "devices/{imei}/report GET",
+      "dailyReport", "reports/daily GET",
+      "dashboard", "dashboard GET",
+      "dashboardAsset", "dashboard/{*asset} GET",
+      "dashboardLibrary", "webjars/{*path} GET");
+
+  private final Path staging = Path.of(System.getProperty("fleetwire.functions.staging", "target/azure-functions"));
+
+  @Test
+  void everyApiRouteIsAnAnonymousHttpTriggerWithTheDesignsRouteAndMethods() throws IOException {
+    Map<String, String> found = new TreeMap<>();
+    for (Map.Entry<String, JsonNode> function : functions().entrySet()) {
+      JsonNode trigger = trigger(function.getValue());
+      if (trigger.get("type").asText().equals("httpTrigger")) {
+        assertEquals("anonymous", trigger.get("authLevel").asText().toLowerCase(Locale.ROOT), function.getKey());
+        List<String> methods = new ArrayList<>();
+        trigger.get("methods").forEach(m -> methods.add(m.asText().toUpperCase(Locale.ROOT)));
+        found.put(function.getKey(), trigger.get("route").asText() + " " + String.join(",", methods));
+      }
+    }
+
+    assertEquals(new TreeMap<>(HTTP_ROUTES), found);
+  }
+
+  @Test
+  void ingestIsAServiceBusBatchTriggerOnTheConfiguredQueueWhenPackaged() throws IOException {
+    for (Map.Entry<String, JsonNode> function : functions().entrySet()) {
+      JsonNode trigger = trigger(function.getValue());
+      boolean serviceBus = trigger.get("type").asText().equals("serviceBusTrigger");
+      assertEquals(function.getKey().equals("ingest"), serviceBus, function.getKey() + ": " + trigger);
+      if (serviceBus) {
+        assertEquals("%FLEETWIRE_QUEUE%", trigger.get("queueName").asText());
+        assertEquals("ServiceBusConnection", trigger.get("connection").asText());
+        assertEquals("many", trigger.get("cardinality").asText().toLowerCase(Locale.ROOT));
+      }
+    }
+  }
+
+  @Test
+  void stagesTheHostJsonWithTheExtensionBundleAndTheApiPrefix() throws IOException {
+    JsonNode host = Json.mapper().readTree(staging.resolve("host.json").toFile());
+
+    assertEquals("2.0", host.get("version").asText());
+    assertEquals("Microsoft.Azure.Functions.ExtensionBundle", host.at("/extensionBundle/id").asText());
+    assertEquals("[4.*, 5.0.0)", host.at("/extensionBundle/version").asText());
+    assertEquals("api", host.at("/extensions/http/routePrefix").asText());
+    assertTrue(host.at("/extensions/serviceBus/autoCompleteMessages").asBoolean());
+  }
+
+  @Test
+  void everyFunctionRunsFromTheStagedJar() throws IOException {
+    for (Map.Entry<String, JsonNode> function : functions().entrySet()) {
+      Path jar = staging.resolve(function.getKey()).resolve(function.getValue().get("scriptFile").asText()).normalize();
+      assertTrue(Files.isRegularFile(jar), function.getKey() + " runs from " + jar);
+      assertTrue(function.getValue().get("entryPoint").asText().startsWith("io.fleetwire.functions.azure."),
+          function.getKey());
+    }
+  }
+
+  private Map<String, JsonNode> functions() throws IOException {
+    Map<String, JsonNode> functions = new TreeMap<>();
+    try (Stream<Path> dirs = Files.list(staging)) {
+      for (Path dir : dirs.filter(d -> Files.isRegularFile(d.resolve("function.json"))).toList()) {
+        functions.put(dir.getFileName().toString(), Json.mapper().readTree(dir.resolve("function.json").toFile()));
+      }
+    }
+    assertTrue(functions.size() >= HTTP_ROUTES.size(), "function.json files under " + staging + ": " + functions.keySet());
+    return functions;
+  }
+
+  /** The one binding with direction "in" that is a trigger. */
+  private static JsonNode trigger(JsonNode function) {
+    for (JsonNode binding : function.get("bindings")) {
+      if (binding.get("direction").asText().equals("in") && binding.get("type").asText().endsWith("Trigger")) {
+        return binding;
+      }
+    }
+    throw new AssertionError("no trigger binding in " + function);
+  }
+}
