@@ -29,7 +29,12 @@ public final class RecordId {
    * the fingerprint only has to tell apart records of one device in one millisecond.
    */
   public static String of(String imei, Instant ts, long fingerprint) {
-    return imei + '-' + ts.toEpochMilli() + '-' + String.format("%016x", fingerprint);
+    String hex = Long.toHexString(fingerprint);
+    StringBuilder id = new StringBuilder(imei.length() + 36).append(imei).append('-').append(ts.toEpochMilli()).append('-');
+    for (int pad = hex.length(); pad < 16; pad++) {
+      id.append('0');
+    }
+    return id.append(hex).toString();
   }
 
   public static String of(String imei, Instant ts, byte[] recordBytes) {

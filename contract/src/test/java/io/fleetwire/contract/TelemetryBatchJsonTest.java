@@ -44,6 +44,12 @@ class TelemetryBatchJsonTest {
   }
 
   @Test
+  void recordIdPadsTheFingerprintToSixteenHexDigits() {
+    assertEquals(IMEI + "-1560161086000-00000000000000ff", RecordId.of(IMEI, TS, 0xffL));
+    assertEquals(IMEI + "-1560161086000-ffffffffffffffff", RecordId.of(IMEI, TS, -1L));
+  }
+
+  @Test
   void messageIdIsTheSameForAResentFrameAndDiffersForOtherRecords() {
     TelemetryBatch first = TelemetryBatch.of(IMEI, Instant.now(), "a", 8, List.of(record(new byte[] {1})));
     TelemetryBatch resent = TelemetryBatch.of(IMEI, Instant.now().plusSeconds(5), "b", 8, List.of(record(new byte[] {1})));
