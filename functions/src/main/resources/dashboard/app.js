@@ -61,6 +61,13 @@ function render() {
   }
 }
 
+function statusText(error) {
+  if (error.status === 401) {
+    return 'API token needed';
+  }
+  return error.status ? `API error ${error.status}` : 'API unreachable';
+}
+
 async function refresh() {
   if (refreshing) {
     return;
@@ -75,11 +82,12 @@ async function refresh() {
       deviceView.describe(devices.find((device) => device.imei === route()));
     }
     status.dataset.state = 'live';
+    status.dataset.refreshes = String(Number(status.dataset.refreshes || 0) + 1);
     status.textContent = `Live · updated ${new Date().toLocaleTimeString()}`;
   } catch (error) {
     fleetList.showError(error);
     status.dataset.state = 'error';
-    status.textContent = error.status ? `API error ${error.status}` : 'API unreachable';
+    status.textContent = statusText(error);
     status.title = error.describe();
   } finally {
     refreshing = false;

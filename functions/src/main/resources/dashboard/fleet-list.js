@@ -58,6 +58,11 @@ export class FleetList {
 
   /** An API failure: with devices already shown they stay, marked as possibly stale. */
   showError(apiError) {
+    if (apiError.status === 401) {
+      this.setMessage('unauthorized', 'This server needs an API token. Open the dashboard with ?token=<token> '
+        + 'added to its address, using the token the server was started with (--api-token).');
+      return;
+    }
     const stale = this.devices && this.devices.length > 0 ? ' Showing the last known state.' : '';
     const what = apiError.status ? 'The API answered with an error' : 'API unreachable';
     this.setMessage('error', `${what}: ${apiError.describe()}. Retrying automatically.${stale}`);
