@@ -1,5 +1,7 @@
 // Entry point: wires the API client, the fleet list, the map, the device view and the charts,
 // routes between the fleet (#/) and a device (#/device/<imei>), and refreshes the fleet.
+// Address parameters: ?refresh=<s> between fleet refreshes (10), ?timeout=<s> before a request
+// counts as unanswered (30), ?tiles=<url template|none>, ?token=<API token>.
 
 import { ApiClient, adoptToken, apiBase } from './api.js';
 import { DeviceCharts } from './charts.js';
@@ -9,9 +11,10 @@ import { FleetMap } from './map-view.js';
 
 const params = new URLSearchParams(location.search);
 const REFRESH_SECONDS = Math.max(1, Number(params.get('refresh')) || 10);
+const TIMEOUT_SECONDS = Math.max(1, Number(params.get('timeout')) || 30);
 
 const $ = (selector) => document.querySelector(selector);
-const api = new ApiClient(apiBase(), adoptToken());
+const api = new ApiClient(apiBase(), adoptToken(), TIMEOUT_SECONDS * 1000);
 const layout = $('#layout');
 const status = $('#api-status');
 

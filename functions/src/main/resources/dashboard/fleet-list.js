@@ -64,8 +64,10 @@ export class FleetList {
       return;
     }
     const stale = this.devices && this.devices.length > 0 ? ' Showing the last known state.' : '';
-    const what = apiError.status ? 'The API answered with an error' : 'API unreachable';
-    this.setMessage('error', `${what}: ${apiError.describe()}. Retrying automatically.${stale}`);
+    const what = apiError.status
+      ? `The API answered with an error: ${apiError.describe()}`
+      : `API unreachable: ${apiError.detail || apiError.message}`;
+    this.setMessage('error', `${what}. Retrying automatically.${stale}`);
   }
 
   setMessage(state, text) {

@@ -71,6 +71,7 @@ class ApiTokenBrowserTest {
   @Test
   void pageOpenedWithoutTheTokenSaysItNeedsOne() {
     DashboardPage page = DashboardPage.open(browser, stack.url("/?tiles=none"));
+    browser.screenshot("fleet-token-needed");
 
     assertEquals("unauthorized", page.fleetMessageState());
     assertTrue(page.fleetMessage().startsWith("This server needs an API token."), page.fleetMessage());

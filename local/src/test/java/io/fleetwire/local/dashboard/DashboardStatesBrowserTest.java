@@ -54,12 +54,17 @@ class DashboardStatesBrowserTest {
     }
   }
 
+  /**
+   * The stack is stopped under the open page. Whether the page's next request is refused or, on
+   * a connection the stopped server left open, never answered (bounded by {@code ?timeout=}),
+   * the user reads that the API is unreachable.
+   */
   @Test
   void stackThatStopsAnsweringShowsTheApiIsUnreachable() {
     RunningStack stopping = RunningStack.start(null);
     DashboardPage page;
     try {
-      page = DashboardPage.open(browser, stopping.url("/?tiles=none&refresh=1"));
+      page = DashboardPage.open(browser, stopping.url("/?tiles=none&refresh=1&timeout=3"));
       assertEquals("empty", page.fleetMessageState());
     } finally {
       stopping.close();
@@ -68,7 +73,7 @@ class DashboardStatesBrowserTest {
     browser.waitUntil("the next refresh to fail", driver -> "error".equals(page.fleetMessageState()));
     browser.screenshot("fleet-api-unreachable");
 
-    assertTrue(page.fleetMessage().startsWith("API unreachable:"), page.fleetMessage());
+    assertTrue(page.fleetMessage().startsWith("API unreachable: /api/ did not answer"), page.fleetMessage());
     assertTrue(page.fleetMessage().contains("Retrying automatically."), page.fleetMessage());
     assertEquals("API unreachable", page.apiStatus());
   }
@@ -77,6 +82,7 @@ class DashboardStatesBrowserTest {
   void unavailableStoreShowsTheStatusAndTheApiDetail() {
     try (StoreOutageServer outage = StoreOutageServer.start()) {
       DashboardPage page = DashboardPage.open(browser, outage.url("/?tiles=none"));
+      browser.screenshot("fleet-api-unavailable");
 
       assertEquals("error", page.fleetMessageState());
       assertTrue(page.fleetMessage().contains("HTTP 503"), page.fleetMessage());
