@@ -44,9 +44,18 @@ export class ApiError extends Error {
 }
 
 export class ApiClient {
-  constructor(base = apiBase(), token = null) {
+  /** {@code timeoutMs}: a request that has not completed by then counts as unanswered. */
+  constructor(base = apiBase(), token = null, timeoutMs = 30000) {
     this.base = base;
     this.token = token;
+    this.timeoutMs = timeoutMs;
+  }
+
+  unreachable(networkError) {
+    const why = networkError.name === 'TimeoutError'
+      ? `within ${Math.round(this.timeoutMs / 1000)} s`
+      : `(${networkError.message})`;
+    return new ApiError(0, 'API unreachable', `${this.base} did not answer ${why}`);
   }
 
   url(path, params = {}) {
@@ -66,12 +75,14 @@ export class ApiClient {
   async fetch(path, params, accept) {
     let response;
     try {
+      // a server that accepted the request but never answers must not stall the page's refreshes
       response = await fetch(this.url(path, params), {
         headers: { Accept: accept, ...this.headers() },
         cache: 'no-store',
+        signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (networkError) {
-      throw new ApiError(0, 'API unreachable', `${this.base} did not answer (${networkError.message})`);
+      throw this.unreachable(networkError);
     }
     if (!response.ok) {
       let body = {};
@@ -87,7 +98,13 @@ export class ApiClient {
 
   async json(path, params) {
     const response = await this.fetch(path, params, 'application/json');
-    return response.json();
+    try {
+      return await response.json();
+    } catch (readError) {
+      throw readError instanceof SyntaxError
+        ? new ApiError(response.status, 'Bad API answer', `${path} did not answer with JSON`)
+        : this.unreachable(readError);
+    }
   }
 
   devices() {

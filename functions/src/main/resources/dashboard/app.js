@@ -1,5 +1,7 @@
 // Entry point: wires the API client, the fleet list, the map, the device view and the charts,
 // routes between the fleet (#/) and a device (#/device/<imei>), and refreshes the fleet.
+// Address parameters: ?refresh=<s> between fleet refreshes (10), ?timeout=<s> before a request
+// counts as unanswered (30), ?tiles=<url template|none>, ?token=<API token>.
 
 import { ApiClient, adoptToken, apiBase } from './api.js';
 import { DeviceCharts } from './charts.js';
@@ -9,9 +11,10 @@ import { FleetMap } from './map-view.js';
 
 const params = new URLSearchParams(location.search);
 const REFRESH_SECONDS = Math.max(1, Number(params.get('refresh')) || 10);
+const TIMEOUT_SECONDS = Math.max(1, Number(params.get('timeout')) || 30);
 
 const $ = (selector) => document.querySelector(selector);
-const api = new ApiClient(apiBase(), adoptToken());
+const api = new ApiClient(apiBase(), adoptToken(), TIMEOUT_SECONDS * 1000);
 const layout = $('#layout');
 const status = $('#api-status');
 
@@ -61,6 +64,13 @@ function render() {
   }
 }
 
+function statusText(error) {
+  if (error.status === 401) {
+    return 'API token needed';
+  }
+  return error.status ? `API error ${error.status}` : 'API unreachable';
+}
+
 async function refresh() {
   if (refreshing) {
     return;
@@ -75,11 +85,12 @@ async function refresh() {
       deviceView.describe(devices.find((device) => device.imei === route()));
     }
     status.dataset.state = 'live';
+    status.dataset.refreshes = String(Number(status.dataset.refreshes || 0) + 1);
     status.textContent = `Live · updated ${new Date().toLocaleTimeString()}`;
   } catch (error) {
     fleetList.showError(error);
     status.dataset.state = 'error';
-    status.textContent = error.status ? `API error ${error.status}` : 'API unreachable';
+    status.textContent = statusText(error);
     status.title = error.describe();
   } finally {
     refreshing = false;

@@ -106,6 +106,8 @@ export class DeviceView {
     const imei = this.imei;
     this.range = [from, to];
     this.root.dataset.state = 'loading';
+    this.root.dataset.from = from.toISOString();
+    this.root.dataset.to = to.toISOString();
     this.setMessage('loading', 'Loading track, events and report…');
     const fromIso = from.toISOString();
     const toIso = to.toISOString();

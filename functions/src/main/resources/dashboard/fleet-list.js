@@ -58,9 +58,16 @@ export class FleetList {
 
   /** An API failure: with devices already shown they stay, marked as possibly stale. */
   showError(apiError) {
+    if (apiError.status === 401) {
+      this.setMessage('unauthorized', 'This server needs an API token. Open the dashboard with ?token=<token> '
+        + 'added to its address, using the token the server was started with (--api-token).');
+      return;
+    }
     const stale = this.devices && this.devices.length > 0 ? ' Showing the last known state.' : '';
-    const what = apiError.status ? 'The API answered with an error' : 'API unreachable';
-    this.setMessage('error', `${what}: ${apiError.describe()}. Retrying automatically.${stale}`);
+    const what = apiError.status
+      ? `The API answered with an error: ${apiError.describe()}`
+      : `API unreachable: ${apiError.detail || apiError.message}`;
+    this.setMessage('error', `${what}. Retrying automatically.${stale}`);
   }
 
   setMessage(state, text) {

@@ -35,6 +35,8 @@ export class FleetMap {
     this.onSelect = onSelect;
     this.map = L.map(element, { zoomSnap: 0.5, attributionControl: true, worldCopyJump: true });
     this.map.fitBounds(WORLD);
+    // without tiles the scale is what tells a street from a country
+    L.control.scale({ imperial: false, maxWidth: 140 }).addTo(this.map);
     this.fleetLayer = L.layerGroup().addTo(this.map);
     this.trackLayer = L.layerGroup();
     this.markers = new Map();

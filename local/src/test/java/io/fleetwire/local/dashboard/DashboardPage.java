@@ -3,13 +3,14 @@ package io.fleetwire.local.dashboard;
 import org.openqa.selenium.WebElement;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What a test reads and does on the dashboard, through the page's stable hooks ({@code data-imei},
  * {@code data-testid}, {@code data-marker-count}, {@code data-track-points}, ...) rather than
- * pixels. Works against any server that serves the page: the fixture today, the local stack later.
+ * pixels.
  */
 public final class DashboardPage {
 
@@ -44,6 +45,18 @@ public final class DashboardPage {
     return browser.find("#api-status").getText();
   }
 
+  /** How many device list answers the page has shown since it loaded (it refreshes on its own). */
+  public int refreshes() {
+    String count = browser.find("#api-status").getDomAttribute("data-refreshes");
+    return count == null ? 0 : Integer.parseInt(count);
+  }
+
+  /** Waits until the page has refreshed the fleet {@code more} more times. */
+  public void awaitRefreshes(int more) {
+    int target = refreshes() + more;
+    browser.waitUntil(more + " automatic refreshes", driver -> refreshes() >= target);
+  }
+
   // The list is re-rendered on every refresh: rows are read in one script call, never held.
 
   @SuppressWarnings("unchecked")
@@ -64,11 +77,11 @@ public final class DashboardPage {
             + "return row !== null && row.getAttribute('aria-selected') === 'true'", imei));
   }
 
-  /** The text of one fact in a device's row: speed, ignition, voltage, temperature, event, last-seen. */
+  /** The value shown for one fact in a device's row: speed, ignition, voltage, temperature, event, last-seen. */
   public String rowField(String imei, String field) {
     return (String) browser.script(
         "const cell = document.querySelector(`#device-list [data-imei='${arguments[0]}'] [data-field='${arguments[1]}']`);"
-            + "return cell ? cell.innerText : null", imei, field);
+            + "return cell ? (cell.querySelector('.value') || cell).innerText : null", imei, field);
   }
 
   public void filter(String text) {
@@ -150,6 +163,16 @@ public final class DashboardPage {
     return browser.find("#device-message").getText();
   }
 
+  /** The start of the range the device view loaded. */
+  public Instant rangeFrom() {
+    return Instant.parse(browser.find("#device-view").getDomAttribute("data-from"));
+  }
+
+  /** The (exclusive) end of the range the device view loaded. */
+  public Instant rangeTo() {
+    return Instant.parse(browser.find("#device-view").getDomAttribute("data-to"));
+  }
+
   public int positionsShown() {
     return Integer.parseInt(browser.find("#device-view").getDomAttribute("data-positions"));
   }
@@ -197,6 +220,11 @@ public final class DashboardPage {
         for (let i = 3; i < pixels.length; i += 4) { if (pixels[i] !== 0) { ink++; } }
         return ink;""", chartId);
     return ((Number) ink).longValue();
+  }
+
+  /** The UTC day the daily report link is for. */
+  public LocalDate dailyDate() {
+    return LocalDate.parse(browser.find("#daily-date").getDomProperty("value"));
   }
 
   public String dailyCsvHref() {

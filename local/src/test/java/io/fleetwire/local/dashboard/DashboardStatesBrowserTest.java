@@ -1,7 +1,6 @@
 package io.fleetwire.local.dashboard;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,27 +11,29 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Set;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** What the page says when there is nothing to show or the API cannot answer, and how it draws the map without tiles. */
 @ExtendWith(SharedBrowser.class)
 class DashboardStatesBrowserTest {
 
-  private static FixtureApiServer api;
+  private static RunningStack stack;
   private static Browser browser;
 
   @BeforeAll
   static void start(Browser shared) {
-    api = FixtureApiServer.start();
+    stack = RunningStack.start(null);
+    DemoFleet.deliver(stack, Instant.now().truncatedTo(ChronoUnit.SECONDS));
     browser = shared;
   }
 
   @AfterAll
   static void stop() {
-    api.close();
+    stack.close();
   }
 
   @BeforeEach
@@ -40,70 +41,79 @@ class DashboardStatesBrowserTest {
     browser.viewport(1280, 800);
   }
 
-  @AfterEach
-  void restoreFleet() {
-    api.mode(FixtureApiServer.Mode.FLEET);
-    api.requireToken(null);
-  }
-
   @Test
   void emptyFleetSaysThereAreNoDevicesYet() {
-    api.mode(FixtureApiServer.Mode.EMPTY);
+    try (RunningStack empty = RunningStack.start(null)) {
+      DashboardPage page = DashboardPage.open(browser, empty.url("/?tiles=none"));
 
-    DashboardPage page = DashboardPage.open(browser, api.url("/?tiles=none"));
+      assertEquals(0, empty.api().devices().size());
+      assertEquals("empty", page.fleetMessageState());
+      assertTrue(page.fleetMessage().startsWith("No devices yet."), page.fleetMessage());
+      assertEquals(0, page.listedImeis().size());
+      assertEquals(0, page.markerCount());
+    }
+  }
 
-    assertEquals("empty", page.fleetMessageState());
-    assertTrue(page.fleetMessage().startsWith("No devices yet."), page.fleetMessage());
-    assertEquals(0, page.markerCount());
+  /**
+   * The stack is stopped under the open page. Whether the page's next request is refused or, on
+   * a connection the stopped server left open, never answered (bounded by {@code ?timeout=}),
+   * the user reads that the API is unreachable.
+   */
+  @Test
+  void stackThatStopsAnsweringShowsTheApiIsUnreachable() {
+    RunningStack stopping = RunningStack.start(null);
+    DashboardPage page;
+    try {
+      page = DashboardPage.open(browser, stopping.url("/?tiles=none&refresh=1&timeout=3"));
+      assertEquals("empty", page.fleetMessageState());
+    } finally {
+      stopping.close();
+    }
+
+    browser.waitUntil("the next refresh to fail", driver -> "error".equals(page.fleetMessageState()));
+    browser.screenshot("fleet-api-unreachable");
+
+    assertTrue(page.fleetMessage().startsWith("API unreachable: /api/ did not answer"), page.fleetMessage());
+    assertTrue(page.fleetMessage().contains("Retrying automatically."), page.fleetMessage());
+    assertEquals("API unreachable", page.apiStatus());
   }
 
   @Test
-  void unavailableApiShowsItsStatusAndDetail() {
-    api.mode(FixtureApiServer.Mode.UNAVAILABLE);
+  void unavailableStoreShowsTheStatusAndTheApiDetail() {
+    try (StoreOutageServer outage = StoreOutageServer.start()) {
+      DashboardPage page = DashboardPage.open(browser, outage.url("/?tiles=none"));
+      browser.screenshot("fleet-api-unavailable");
 
-    DashboardPage page = DashboardPage.open(browser, api.url("/?tiles=none"));
-    browser.screenshot("fleet-api-unavailable");
-
-    assertEquals("error", page.fleetMessageState());
-    assertTrue(page.fleetMessage().contains("HTTP 503"), page.fleetMessage());
-    assertTrue(page.fleetMessage().contains(FixtureApiServer.UNAVAILABLE_ERROR), page.fleetMessage());
-    assertTrue(page.fleetMessage().contains(FixtureApiServer.UNAVAILABLE_DETAIL), page.fleetMessage());
-    assertEquals("API error 503", page.apiStatus());
+      assertEquals("error", page.fleetMessageState());
+      assertTrue(page.fleetMessage().contains("HTTP 503"), page.fleetMessage());
+      assertTrue(page.fleetMessage().contains(StoreOutageServer.ERROR), page.fleetMessage());
+      assertTrue(page.fleetMessage().contains(StoreOutageServer.DETAIL), page.fleetMessage());
+      assertEquals("API error 503", page.apiStatus());
+    }
   }
 
   @Test
   void markersRenderOnAPlainBackgroundWhenNoTileServerAnswers() throws IOException {
     String deadTiles = "http://127.0.0.1:" + closedPort() + "/{z}/{x}/{y}.png";
-    int errorsBefore = browser.severeConsoleErrors().size();
+    browser.clearConsole();
 
-    DashboardPage page = DashboardPage.open(browser, api.url("/?tiles=" + encode(deadTiles)));
+    DashboardPage page = DashboardPage.open(browser, stack.url("/?tiles=" + encode(deadTiles)));
     browser.waitUntil("the tile probe to fail", driver -> "unavailable".equals(page.tilesState()));
 
-    assertEquals(api.fleet().imeisWithPosition().size(), page.markerCount());
+    assertEquals(DemoFleet.DRIVING.size(), page.markerCount());
     assertTrue(page.mapNote().startsWith("Map tiles unavailable"), page.mapNote());
-    assertTrue(browser.severeConsoleErrors().size() - errorsBefore <= 1, "one failed probe, not one error per tile");
+    assertTrue(browser.severeConsoleErrors().size() <= 1, "one failed probe, not one error per tile");
   }
 
   @Test
   void configuredTileServerIsUsedWhenItAnswers() {
-    int tilesBefore = api.tileRequests();
+    try (TileServer tiles = TileServer.start()) {
+      DashboardPage page = DashboardPage.open(browser, stack.url("/?tiles=" + encode(tiles.template())));
+      browser.waitUntil("the tile layer", driver -> "on".equals(page.tilesState()));
+      browser.waitUntil("tiles beyond the probe", driver -> tiles.requests() > 1);
 
-    DashboardPage page = DashboardPage.open(browser, api.url("/?tiles=" + encode(api.url("/tiles/{z}/{x}/{y}.png"))));
-    browser.waitUntil("the tile layer", driver -> "on".equals(page.tilesState()));
-    browser.waitUntil("tiles beyond the probe", driver -> api.tileRequests() > tilesBefore + 1);
-
-    assertEquals(api.fleet().imeisWithPosition().size(), page.markerCount());
-  }
-
-  @Test
-  void tokenFromTheAddressIsSentAsBearerAndLeavesTheAddressBar() {
-    api.requireToken("s3cret");
-
-    DashboardPage page = DashboardPage.open(browser, api.url("/?tiles=none&token=s3cret"));
-
-    assertEquals(Set.copyOf(api.fleet().imeis()), Set.copyOf(page.listedImeis()));
-    assertTrue(!browser.driver().getCurrentUrl().contains("s3cret"), browser.driver().getCurrentUrl());
-    assertEquals(List.of("s3cret"), List.of(browser.script("return sessionStorage.getItem('fleetwire.apiToken')")));
+      assertEquals(DemoFleet.DRIVING.size(), page.markerCount());
+    }
   }
 
   private static String encode(String value) {

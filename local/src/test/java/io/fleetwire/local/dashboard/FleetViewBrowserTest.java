@@ -1,82 +1,118 @@
 package io.fleetwire.local.dashboard;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** The fleet view of the local stack with the simulated {@link DemoFleet}: what it shows is what the API returns. */
 @ExtendWith(SharedBrowser.class)
 class FleetViewBrowserTest {
 
-  private static final String VAN = "352093081452251";
-  private static final String REEFER = "352093081452269";
-  private static final String TRAILER = "352093081452277";
+  /** How the page names the event ids the simulated vehicles report. */
+  private static final Map<Integer, String> EVENT_LABELS = Map.of(
+      0, "–", 239, "Ignition change", 247, "Crash", 255, "Over-speeding");
 
-  private static FixtureApiServer api;
+  private static RunningStack stack;
   private static Browser browser;
 
   @BeforeAll
   static void start(Browser shared) {
-    api = FixtureApiServer.start();
+    stack = RunningStack.start(null);
+    DemoFleet.deliver(stack, Instant.now().truncatedTo(ChronoUnit.SECONDS));
     browser = shared;
   }
 
   @AfterAll
   static void stop() {
-    api.close();
+    stack.close();
   }
 
   private DashboardPage openFleet(String query) {
     browser.viewport(1280, 800);
-    return DashboardPage.open(browser, api.url("/?tiles=none" + query));
+    return DashboardPage.open(browser, stack.url("/?tiles=none" + query));
+  }
+
+  private static List<String> imeis(List<JsonNode> devices) {
+    return devices.stream().map(device -> device.get("imei").asText()).toList();
+  }
+
+  private static List<String> imeisWithPosition(List<JsonNode> devices) {
+    return devices.stream().filter(device -> device.get("last").hasNonNull("lat"))
+        .map(device -> device.get("imei").asText()).toList();
   }
 
   @Test
-  void listsEveryDeviceTheApiReturns() {
+  void listsEveryDeviceTheApiReturnsWithItsName() {
+    List<JsonNode> devices = stack.api().devices();
+
     DashboardPage page = openFleet("");
 
-    assertEquals(Set.copyOf(api.fleet().imeis()), Set.copyOf(page.listedImeis()));
-    assertEquals(api.fleet().imeis().size(), page.listedImeis().size());
-    assertTrue(page.rowText(VAN).contains(api.fleet().name(VAN)), page.rowText(VAN));
+    assertEquals(DemoFleet.members().size(), devices.size());
+    assertEquals(Set.copyOf(imeis(devices)), Set.copyOf(page.listedImeis()));
+    assertEquals(devices.size(), page.listedImeis().size());
+    for (JsonNode device : devices) {
+      String row = page.rowText(device.get("imei").asText());
+      assertTrue(row.contains(device.get("name").asText()), row);
+    }
   }
 
   @Test
-  void rowsShowStatusSpeedIgnitionVoltageTemperatureAndLastEvent() {
+  void rowsShowTheLastRecordOfEachDevice() {
+    List<JsonNode> devices = stack.api().devices();
+
     DashboardPage page = openFleet("");
 
-    assertTrue(page.rowField(VAN, "last-seen").matches("Online · \\d+ (s|min) ago"), page.rowField(VAN, "last-seen"));
-    assertEquals("Offline · 3 h ago", page.rowField(TRAILER, "last-seen"));
-    assertEquals("SPEED\n60 km/h", page.rowField(VAN, "speed"));
-    assertEquals("IGNITION\nOn", page.rowField(VAN, "ignition"));
-    assertEquals("POWER\n13.8 V", page.rowField(VAN, "voltage"));
-    assertEquals("TEMP\n-17.9 °C", page.rowField(REEFER, "temperature"));
-    assertEquals("EVENT\nTowing", page.rowField(TRAILER, "event"));
+    for (JsonNode device : devices) {
+      String imei = device.get("imei").asText();
+      JsonNode last = device.get("last");
+      if (last.isNull()) {
+        assertEquals("Offline · never", page.rowField(imei, "last-seen"));
+        assertEquals("–", page.rowField(imei, "speed"));
+        continue;
+      }
+      JsonNode sensors = last.get("sensors");
+      assertTrue(page.rowField(imei, "last-seen").matches("Online · \\d+ (s|min) ago"), page.rowField(imei, "last-seen"));
+      assertEquals(last.get("speed").asInt() + " km/h", page.rowField(imei, "speed"));
+      assertEquals(sensors.get("ignition").asDouble() != 0 ? "On" : "Off", page.rowField(imei, "ignition"));
+      assertEquals(oneDecimal(sensors.get("externalVoltageV")) + " V", page.rowField(imei, "voltage"));
+      assertEquals(oneDecimal(sensors.get("temperature1C")) + " °C", page.rowField(imei, "temperature"));
+      assertEquals(EVENT_LABELS.get(last.get("event").asInt()), page.rowField(imei, "event"));
+    }
   }
 
   @Test
   void mapHasOneMarkerPerDeviceWithAPosition() {
+    List<JsonNode> devices = stack.api().devices();
+
     DashboardPage page = openFleet("");
     browser.screenshot("fleet-1280x800");
 
-    assertEquals(api.fleet().imeisWithPosition().size(), page.markerCount());
-    assertEquals(Set.copyOf(api.fleet().imeisWithPosition()), Set.copyOf(page.markerImeis()));
+    assertEquals(DemoFleet.DRIVING.size(), imeisWithPosition(devices).size());
+    assertEquals(imeisWithPosition(devices).size(), page.markerCount());
+    assertEquals(Set.copyOf(imeisWithPosition(devices)), Set.copyOf(page.markerImeis()));
   }
 
   @Test
   void filterNarrowsTheListAndSurvivesAutoRefresh() {
     DashboardPage page = openFleet("&refresh=1");
     page.filter("reefer");
-    int requestsBefore = api.deviceListRequests();
 
-    browser.waitUntil("two automatic refreshes", driver -> api.deviceListRequests() >= requestsBefore + 2);
+    page.awaitRefreshes(2);
 
-    assertEquals(List.of(REEFER), page.listedImeis());
+    assertEquals(List.of(DemoFleet.REEFER.imei()), page.listedImeis());
     assertEquals("reefer", page.filterValue());
   }
 
@@ -84,53 +120,63 @@ class FleetViewBrowserTest {
   void clickingAMarkerOpensThatDevice() {
     DashboardPage page = openFleet("");
 
-    page.openFromMap(REEFER);
+    page.openFromMap(DemoFleet.REEFER.imei());
 
-    assertEquals(api.fleet().name(REEFER), browser.find("#device-title").getText());
-    assertTrue(browser.driver().getCurrentUrl().endsWith("#/device/" + REEFER), browser.driver().getCurrentUrl());
+    assertEquals(DemoFleet.REEFER.name(), browser.find("#device-title").getText());
+    assertTrue(browser.driver().getCurrentUrl().endsWith("#/device/" + DemoFleet.REEFER.imei()),
+        browser.driver().getCurrentUrl());
   }
 
   @Test
   void theLastOpenedDeviceStaysSelectedAcrossRefreshes() {
     DashboardPage page = openFleet("&refresh=1");
-    page.openFromList(VAN);
+    page.openFromList(DemoFleet.VAN.imei());
     page.backToFleet();
-    int requestsBefore = api.deviceListRequests();
 
-    browser.waitUntil("two automatic refreshes", driver -> api.deviceListRequests() >= requestsBefore + 2);
+    page.awaitRefreshes(2);
 
-    assertTrue(page.rowSelected(VAN), "the van stays selected");
-    assertEquals(api.fleet().imeisWithPosition().size(), page.markerCount());
+    assertTrue(page.rowSelected(DemoFleet.VAN.imei()), "the van stays selected");
+    assertEquals(imeisWithPosition(stack.api().devices()).size(), page.markerCount());
   }
 
   @Test
   void pageWorksWhenServedAtTheAzurePath() {
+    List<JsonNode> devices = stack.api().devices();
     browser.viewport(1280, 800);
-    DashboardPage page = DashboardPage.open(browser, api.url("/api/dashboard?tiles=none"));
 
-    assertEquals(Set.copyOf(api.fleet().imeis()), Set.copyOf(page.listedImeis()));
-    assertEquals(api.fleet().imeisWithPosition().size(), page.markerCount());
+    DashboardPage page = DashboardPage.open(browser, stack.url("/api/dashboard?tiles=none"));
+
+    assertEquals(Set.copyOf(imeis(devices)), Set.copyOf(page.listedImeis()));
+    assertEquals(imeisWithPosition(devices).size(), page.markerCount());
   }
 
   @Test
   void phoneWidthShowsTheWholeListWithoutSidewaysScrolling() {
+    List<JsonNode> devices = stack.api().devices();
     browser.viewport(390, 844);
-    DashboardPage page = DashboardPage.open(browser, api.url("/?tiles=none"));
+
+    DashboardPage page = DashboardPage.open(browser, stack.url("/?tiles=none"));
     browser.screenshot("fleet-390x844");
 
-    assertEquals(api.fleet().imeis().size(), page.listedImeis().size());
+    assertEquals(devices.size(), page.listedImeis().size());
     assertEquals(390L, browser.script("return document.documentElement.scrollWidth"));
-    assertEquals(api.fleet().imeisWithPosition().size(), page.markerCount());
+    assertEquals(imeisWithPosition(devices).size(), page.markerCount());
   }
 
   @Test
   void browsingFleetAndDeviceLeavesNoConsoleErrors() {
     browser.clearConsole();
     DashboardPage page = openFleet("");
-    page.openFromList(VAN);
+    page.openFromList(DemoFleet.VAN.imei());
     page.chooseRange("week");
     page.backToFleet();
+    page.openFromMap(DemoFleet.REEFER.imei());
 
     assertEquals(List.of(), browser.severeConsoleErrors());
+  }
+
+  /** A number as the page writes it with one decimal ({@code Number.toFixed(1)}: the exact binary value, half away from zero). */
+  private static String oneDecimal(JsonNode value) {
+    return new BigDecimal(value.asDouble()).setScale(1, RoundingMode.HALF_UP).toPlainString();
   }
 }
