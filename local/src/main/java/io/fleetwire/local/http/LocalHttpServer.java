@@ -4,6 +4,9 @@ import io.fleetwire.functions.api.FleetApi;
 import io.fleetwire.functions.dashboard.DashboardAssets;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -31,7 +34,10 @@ public final class LocalHttpServer implements AutoCloseable {
   private final ExecutorService apiPool;
   private final Channel channel;
 
-  private LocalHttpServer(EventLoopGroup group, ExecutorService apiPool, Channel channel) {
+  private final ChannelGroup connections;
+
+  private LocalHttpServer(EventLoopGroup group, ExecutorService apiPool, Channel channel, ChannelGroup connections) {
+    this.connections = connections;
     this.group = group;
     this.apiPool = apiPool;
     this.channel = channel;
@@ -41,6 +47,8 @@ public final class LocalHttpServer implements AutoCloseable {
   public static LocalHttpServer start(String host, int port, FleetApi api, DashboardAssets assets, String apiToken)
       throws InterruptedException {
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    // open keep-alive connections are closed with the server, so a client sees it go instead of hanging
+    ChannelGroup connections = new DefaultChannelGroup("http-connections", GlobalEventExecutor.INSTANCE);
     ExecutorService apiPool = Executors.newFixedThreadPool(4, runnable -> {
       Thread thread = new Thread(runnable, "fleetwire-http-api");
       thread.setDaemon(true);
@@ -54,6 +62,7 @@ public final class LocalHttpServer implements AutoCloseable {
           .childHandler(new ChannelInitializer<SocketChannel>() {
             @Override
             protected void initChannel(SocketChannel ch) {
+              connections.add(ch);
               ch.pipeline()
                   .addLast("http", new HttpServerCodec())
                   .addLast("keep-alive", new HttpServerKeepAliveHandler())
@@ -62,7 +71,7 @@ public final class LocalHttpServer implements AutoCloseable {
             }
           })
           .bind(host, port).sync().channel();
-      return new LocalHttpServer(group, apiPool, channel);
+      return new LocalHttpServer(group, apiPool, channel, connections);
     } catch (InterruptedException e) {
       release(group, apiPool);
       throw e;
@@ -85,6 +94,7 @@ public final class LocalHttpServer implements AutoCloseable {
   @Override
   public void close() {
     channel.close().syncUninterruptibly();
+    connections.close().awaitUninterruptibly();
     group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     apiPool.shutdown();
   }

@@ -1,0 +1,40 @@
+package io.fleetwire.local.http;
+
+import io.fleetwire.functions.api.FleetApi;
+import io.fleetwire.functions.dashboard.DashboardAssets;
+import io.fleetwire.functions.store.InMemoryTelemetryStore;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class LocalHttpServerTest {
+
+  @Test
+  void closingTheServerClosesOpenKeepAliveConnections() throws Exception {
+    FleetApi api = new FleetApi(new InMemoryTelemetryStore(), () -> true, Clock.systemUTC());
+    LocalHttpServer server = LocalHttpServer.start("127.0.0.1", 0, api, new DashboardAssets(), null);
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 5_000);
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write("GET /api/health HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+      InputStream in = socket.getInputStream();
+      byte[] head = new byte[12];
+      assertEquals(12, in.readNBytes(head, 0, 12));
+      assertEquals("HTTP/1.1 200", new String(head, StandardCharsets.US_ASCII));
+
+      server.close();
+
+      // the rest of the response, then end of stream: a read timeout (10 s) would fail the test
+      in.readAllBytes();
+    }
+  }
+}
