@@ -73,6 +73,11 @@ public final class DeviceChannelInitializer extends ChannelInitializer<SocketCha
       return;
     }
     connections.add(ch);
+    if (services.draining().getAsBoolean()) {
+      // accepted just before the listener closed, set up after the drain closed the others
+      ch.close();
+      return;
+    }
     ChannelPipeline pipeline = ch.pipeline();
     if (tls != null) {
       // Each connection takes the context current at accept: a reload never touches open sessions.
