@@ -18,7 +18,7 @@ import java.util.List;
  * per insert instead of two.
  */
 final class SqliteSchema {
-  static final int VERSION = 1;
+  static final int VERSION = 2;
 
   private static final List<String> VERSION_1 = List.of(
       """
@@ -49,10 +49,25 @@ final class SqliteSchema {
         body   TEXT
       )""");
 
+  /** Device commands (DESIGN "HTTP API"): status as a column for the queue and compare-and-set. */
+  private static final List<String> VERSION_2 = List.of(
+      """
+      CREATE TABLE commands (
+        id         TEXT PRIMARY KEY,
+        imei       TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        status     TEXT NOT NULL,
+        body       TEXT NOT NULL
+      )""",
+      "CREATE INDEX commands_by_device ON commands (imei, created_at)");
+
   private SqliteSchema() {
   }
 
-  /** Creates the tables in a new file; refuses a file written by a newer schema. Commits. */
+  /**
+   * Creates the tables in a new file and adds those of later versions to an older file; refuses a
+   * file written by a newer schema. Commits.
+   */
   static void apply(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       int version;
@@ -63,10 +78,17 @@ final class SqliteSchema {
         throw new IllegalStateException("database schema version " + version
             + " is newer than this Fleetwire understands (" + VERSION + ")");
       }
-      if (version == 0) {
+      if (version < 1) {
         for (String ddl : VERSION_1) {
           statement.execute(ddl);
         }
+      }
+      if (version < 2) {
+        for (String ddl : VERSION_2) {
+          statement.execute(ddl);
+        }
+      }
+      if (version < VERSION) {
         statement.execute("PRAGMA user_version = " + VERSION);
       }
       connection.commit();
