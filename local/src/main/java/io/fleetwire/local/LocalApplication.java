@@ -47,6 +47,9 @@ public final class LocalApplication implements Callable<Integer> {
   @Option(names = "--demo-interval", defaultValue = "${env:FLEETWIRE_DEMO_INTERVAL:-5s}", description = "How often each simulated tracker sends (default ${DEFAULT-VALUE}).")
   String demoInterval;
 
+  @Option(names = "--command-timeout", defaultValue = "${env:FLEETWIRE_COMMAND_TIMEOUT:-60s}", description = "A device command unanswered this long expires (default ${DEFAULT-VALUE}).")
+  String commandTimeout;
+
   @Option(names = "--api-token", defaultValue = "${env:FLEETWIRE_API_TOKEN}", description = "Require 'Authorization: Bearer TOKEN' on the API (open the dashboard with ?token=TOKEN).")
   String apiToken;
 
@@ -69,7 +72,13 @@ public final class LocalApplication implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage(), e);
     }
-    LocalStack stack = LocalStack.start(config);
+    Duration timeout;
+    try {
+      timeout = DurationText.parse(commandTimeout);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage(), e);
+    }
+    LocalStack stack = LocalStack.start(config, timeout);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       stack.close();

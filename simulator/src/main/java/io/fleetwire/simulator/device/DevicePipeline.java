@@ -1,9 +1,11 @@
 package io.fleetwire.simulator.device;
 
+import io.fleetwire.simulator.commands.CommandResponder;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.handler.timeout.IdleStateHandler;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -11,10 +13,12 @@ import java.util.concurrent.TimeUnit;
 final class DevicePipeline extends ChannelInitializer<Channel> {
   private final SimulatedDevice device;
   private final Duration keepAlive;
+  private final CommandResponder responder;
 
   DevicePipeline(SimulatedDevice device, Duration keepAlive) {
     this.device = device;
     this.keepAlive = keepAlive;
+    this.responder = new CommandResponder(device.imei(), Clock.systemUTC());
   }
 
   @Override
@@ -24,6 +28,6 @@ final class DevicePipeline extends ChannelInitializer<Channel> {
           new IdleStateHandler(0, keepAlive.toMillis(), 0, TimeUnit.MILLISECONDS));
     }
     channel.pipeline().addLast("replies", new ServerReplyDecoder());
-    channel.pipeline().addLast("device", new DeviceChannelHandler(device));
+    channel.pipeline().addLast("device", new DeviceChannelHandler(device, responder));
   }
 }
