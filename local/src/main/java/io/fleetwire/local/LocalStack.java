@@ -39,17 +39,15 @@ public final class LocalStack implements AutoCloseable {
   private static final int BATCHES_PER_COMMIT = 2_000;
 
   private final SqliteTelemetryStore store;
-  private final SqliteCommandStore commands;
   private final CommandOutbox outbox;
   private final InProcessQueue queue;
   private final FrontServer front;
   private final LocalHttpServer http;
   private final Simulation demo;
 
-  private LocalStack(SqliteTelemetryStore store, SqliteCommandStore commands, CommandOutbox outbox,
+  private LocalStack(SqliteTelemetryStore store, CommandOutbox outbox,
       InProcessQueue queue, FrontServer front, LocalHttpServer http, Simulation demo) {
     this.store = store;
-    this.commands = commands;
     this.outbox = outbox;
     this.queue = queue;
     this.front = front;
@@ -69,7 +67,7 @@ public final class LocalStack implements AutoCloseable {
       throw new UncheckedIOException("cannot create the data directory " + config.dataDir(), e);
     }
     SqliteTelemetryStore store = SqliteTelemetryStore.open(config.databaseFile());
-    SqliteCommandStore commands = SqliteCommandStore.open(config.databaseFile());
+    SqliteCommandStore commands = new SqliteCommandStore(store);
     // Commands go to the front in-process: the outbox is the API's dispatcher and the front's listener.
     CommandOutbox outbox = new CommandOutbox(commands, Clock.systemUTC(), commandTimeout);
     IngestService ingest = new IngestService(store, IoDictionary.fmb(), Clock.systemUTC());
@@ -95,7 +93,7 @@ public final class LocalStack implements AutoCloseable {
       LOG.info("Fleetwire local stack: devices on {}:{}, dashboard http://{}:{}/, data in {}{}",
           config.tcpHost(), front.port(), config.httpHost(), http.port(), config.dataDir().toAbsolutePath(),
           demo == null ? "" : ", " + config.demoDevices() + " simulated devices");
-      return new LocalStack(store, commands, outbox, queue, front, http, demo);
+      return new LocalStack(store, outbox, queue, front, http, demo);
     } catch (InterruptedException | RuntimeException e) {
       if (http != null) {
         http.close();
@@ -105,7 +103,6 @@ public final class LocalStack implements AutoCloseable {
       }
       outbox.close();
       queue.close();
-      commands.close();
       store.close();
       throw e;
     }
@@ -142,7 +139,6 @@ public final class LocalStack implements AutoCloseable {
     outbox.close();
     queue.close();
     http.close();
-    commands.close();
     store.close();
     LOG.info("Fleetwire local stack stopped");
   }

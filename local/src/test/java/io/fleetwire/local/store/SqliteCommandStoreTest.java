@@ -25,48 +25,51 @@ class SqliteCommandStoreTest extends CommandStoreContract {
     return dir.resolve("fleetwire.db");
   }
 
+  private SqliteTelemetryStore telemetry;
+
   @Override
   protected CommandStore newStore() {
-    return SqliteCommandStore.open(file());
+    telemetry = SqliteTelemetryStore.open(file());
+    return new SqliteCommandStore(telemetry);
   }
 
   @AfterEach
   void close() {
-    ((SqliteCommandStore) store).close();
+    telemetry.close();
   }
 
   @Test
   void commandsSurviveReopeningTheFile() {
     DeviceCommand getinfo = command(IMEI, "getinfo", T0);
     store.create(getinfo);
-    ((SqliteCommandStore) store).close();
+    telemetry.close();
 
-    store = SqliteCommandStore.open(file());
+    store = newStore();
 
     assertEquals(Optional.of(getinfo), store.get(IMEI, getinfo.id()));
   }
 
   @Test
   void aVersion1FileGetsTheCommandsTableAndKeepsItsRecords() throws Exception {
-    ((SqliteCommandStore) store).close();
-    Path old = dir.resolve("v1.db");
-    try (Connection v1 = DriverManager.getConnection("jdbc:sqlite:" + old);
+    telemetry.close();
+    try (Connection v1 = DriverManager.getConnection("jdbc:sqlite:" + file());
         Statement statement = v1.createStatement()) {
-      statement.execute("CREATE TABLE records (id TEXT NOT NULL, imei TEXT NOT NULL, ts INTEGER NOT NULL,"
-          + " event INTEGER NOT NULL, body TEXT NOT NULL)");
+      // What a version 1 store left: its tables, a record, no commands table.
+      statement.execute("DROP TABLE commands");
       statement.execute("INSERT INTO records VALUES ('r1', '" + IMEI + "', 1, 0, '{}')");
       statement.execute("PRAGMA user_version = 1");
     }
 
-    store = SqliteCommandStore.open(old);
+    store = newStore();
     DeviceCommand getver = command(IMEI, "getver", T0);
     store.create(getver);
 
     assertEquals(List.of(getver), store.queued(IMEI));
-    try (Connection check = DriverManager.getConnection("jdbc:sqlite:" + old);
-        Statement statement = check.createStatement();
-        ResultSet version = statement.executeQuery("PRAGMA user_version")) {
-      assertEquals(2, version.getInt(1));
+    try (Connection check = DriverManager.getConnection("jdbc:sqlite:" + file());
+        Statement statement = check.createStatement()) {
+      try (ResultSet version = statement.executeQuery("PRAGMA user_version")) {
+        assertEquals(2, version.getInt(1));
+      }
       try (ResultSet records = statement.executeQuery("SELECT count(*) FROM records")) {
         assertEquals(1, records.getInt(1));
       }
