@@ -169,7 +169,7 @@ public final class CommandOutbox implements CommandDispatcher, DeviceResponseLis
 
   private void send(String imei, Link link, DeviceCommand sent) {
     link.inFlight = sent;
-    link.timeout = thread.schedule(() -> timedOut(imei, sent.id()), responseTimeout.toMillis(),
+    link.timeout = thread.schedule(guarded(() -> timedOut(imei, sent.id())), responseTimeout.toMillis(),
         TimeUnit.MILLISECONDS);
     LOG.info("imei={} sending command {} (codec {}): '{}'", imei, sent.id(), sent.codec(), sent.text());
     int codec = sent.codec() == DeviceCommand.CODEC_14 ? DeviceResponse.CODEC_14 : DeviceResponse.CODEC_12;
@@ -234,16 +234,21 @@ public final class CommandOutbox implements CommandDispatcher, DeviceResponseLis
 
   private void run(Runnable task) {
     try {
-      thread.execute(() -> {
-        try {
-          task.run();
-        } catch (RuntimeException e) {
-          LOG.error("command outbox step failed", e);
-        }
-      });
+      thread.execute(guarded(task));
     } catch (RejectedExecutionException e) {
       LOG.debug("command outbox closed; step dropped");
     }
+  }
+
+  /** A failing step (the store unavailable) is logged; the commands it touched stay as stored. */
+  private static Runnable guarded(Runnable task) {
+    return () -> {
+      try {
+        task.run();
+      } catch (RuntimeException e) {
+        LOG.error("command outbox step failed", e);
+      }
+    };
   }
 
   /** Stops sending; a command in flight ends {@code failed} (its answer could no longer be matched). */
