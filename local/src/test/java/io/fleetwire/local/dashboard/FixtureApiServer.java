@@ -164,6 +164,7 @@ public final class FixtureApiServer implements AutoCloseable {
       case "positions" -> servePositions(exchange, imei, from, to, query);
       case "events" -> sendJson(exchange, body(imei, fleet.events(imei, from, to)));
       case "report" -> sendJson(exchange, fleet.report(imei, from, to));
+      case "commands" -> sendJson(exchange, body(imei, List.of()));
       default -> sendError(exchange, 404, "not found", "no device route " + parts[1]);
     }
   }
