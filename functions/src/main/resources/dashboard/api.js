@@ -136,6 +136,29 @@ export class ApiClient {
     return this.json(`devices/${encodeURIComponent(imei)}/report`, { from, to });
   }
 
+  commands(imei) {
+    return this.json(`devices/${encodeURIComponent(imei)}/commands`).then((body) => body.items || []);
+  }
+
+  /** Queues a command; resolves to the stored command (status "queued"). */
+  async sendCommand(imei, text, codec) {
+    let response;
+    try {
+      response = await fetch(this.url(`devices/${encodeURIComponent(imei)}/commands`), {
+        method: 'POST',
+        headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...this.headers() },
+        body: JSON.stringify({ text, codec }),
+      });
+    } catch (networkError) {
+      throw new ApiError(0, 'API unreachable', `${this.base} did not answer (${networkError.message})`);
+    }
+    const body = await response.json().catch(() => ({}));
+    if (!response.ok) {
+      throw new ApiError(response.status, body.error || response.statusText || 'Request failed', body.detail || '');
+    }
+    return body;
+  }
+
   dailyCsvUrl(date) {
     return this.url('reports/daily', { date, format: 'csv' });
   }

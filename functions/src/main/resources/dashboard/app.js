@@ -5,6 +5,7 @@
 
 import { ApiClient, adoptToken, apiBase } from './api.js';
 import { DeviceCharts } from './charts.js';
+import { CommandBox } from './command-box.js';
 import { DeviceView } from './device-view.js';
 import { FleetList } from './fleet-list.js';
 import { FleetMap } from './map-view.js';
@@ -40,6 +41,7 @@ const fleetList = new FleetList({
   message: $('#fleet-message'),
 }, openDevice);
 const deviceView = new DeviceView($('#device-view'), api, map, charts);
+const commandBox = new CommandBox($('#device-view'), api);
 
 function render() {
   const imei = route();
@@ -57,8 +59,10 @@ function render() {
   if (deviceMode) {
     document.title = `Fleetwire — ${imei}`;
     deviceView.open(imei, devices.find((device) => device.imei === imei));
+    commandBox.open(imei);
     charts.resize();
   } else {
+    commandBox.close();
     document.title = 'Fleetwire — fleet';
     map.showFleet(devices);
   }

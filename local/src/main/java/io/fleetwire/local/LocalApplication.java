@@ -6,7 +6,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +20,9 @@ import java.util.concurrent.CountDownLatch;
     description = "Fleetwire in one process: TCP front, ingest, SQLite store, HTTP API and dashboard.",
     footer = "Every option can also be set by its environment variable (FLEETWIRE_TCP_PORT, FLEETWIRE_DEMO, ...).")
 public final class LocalApplication implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
   private static final Logger LOG = LoggerFactory.getLogger(LocalApplication.class);
 
   @Option(names = "--tcp-host", defaultValue = "${env:FLEETWIRE_TCP_HOST:-0.0.0.0}", description = "Address devices connect to (default ${DEFAULT-VALUE}).")
@@ -50,6 +55,9 @@ public final class LocalApplication implements Callable<Integer> {
   @Option(names = "--demo-interval", defaultValue = "${env:FLEETWIRE_DEMO_INTERVAL:-5s}", description = "How often each simulated tracker sends (default ${DEFAULT-VALUE}).")
   String demoInterval;
 
+  @Option(names = "--command-timeout", defaultValue = "${env:FLEETWIRE_COMMAND_TIMEOUT:-60s}", description = "A device command unanswered this long expires (default ${DEFAULT-VALUE}).")
+  String commandTimeout;
+
   @Option(names = "--api-token", defaultValue = "${env:FLEETWIRE_API_TOKEN}", description = "Require 'Authorization: Bearer TOKEN' on the API (open the dashboard with ?token=TOKEN).")
   String apiToken;
 
@@ -80,11 +88,17 @@ public final class LocalApplication implements Callable<Integer> {
     try {
       config = config();
     } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage(), e);
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+    Duration timeout;
+    try {
+      timeout = DurationText.parse(commandTimeout);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }
     LocalStack stack;
     try {
-      stack = LocalStack.start(config);
+      stack = LocalStack.start(config, timeout);
     } catch (RuntimeException e) {
       LOG.error("cannot start the local stack: {}", describe(e));
       return 1;

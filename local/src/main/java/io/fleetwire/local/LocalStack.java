@@ -1,6 +1,7 @@
 package io.fleetwire.local;
 
 import io.fleetwire.contract.IoDictionary;
+import io.fleetwire.front.commands.CommandOutbox;
 import io.fleetwire.front.registry.DeviceRegistry;
 import io.fleetwire.front.server.FrontConfig;
 import io.fleetwire.front.server.FrontServer;
@@ -9,6 +10,7 @@ import io.fleetwire.functions.dashboard.DashboardAssets;
 import io.fleetwire.functions.ingest.IngestService;
 import io.fleetwire.local.http.LocalHttpServer;
 import io.fleetwire.local.queue.InProcessQueue;
+import io.fleetwire.local.store.SqliteCommandStore;
 import io.fleetwire.local.store.SqliteTelemetryStore;
 import io.fleetwire.simulator.teltonika.Codec;
 import io.fleetwire.simulator.Simulation;
@@ -22,6 +24,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The whole of Fleetwire in one JVM: the TCP front publishes into an in-process queue whose
@@ -36,14 +39,16 @@ public final class LocalStack implements AutoCloseable {
   private static final int BATCHES_PER_COMMIT = 2_000;
 
   private final SqliteTelemetryStore store;
+  private final CommandOutbox outbox;
   private final InProcessQueue queue;
   private final FrontServer front;
   private final LocalHttpServer http;
   private final Simulation demo;
 
-  private LocalStack(SqliteTelemetryStore store, InProcessQueue queue, FrontServer front, LocalHttpServer http,
-      Simulation demo) {
+  private LocalStack(SqliteTelemetryStore store, CommandOutbox outbox,
+      InProcessQueue queue, FrontServer front, LocalHttpServer http, Simulation demo) {
     this.store = store;
+    this.outbox = outbox;
     this.queue = queue;
     this.front = front;
     this.http = http;
@@ -51,12 +56,20 @@ public final class LocalStack implements AutoCloseable {
   }
 
   public static LocalStack start(LocalConfig config) throws InterruptedException {
+    return start(config, CommandOutbox.DEFAULT_RESPONSE_TIMEOUT);
+  }
+
+  /** As {@link #start(LocalConfig)}; a device command unanswered for {@code commandTimeout} expires. */
+  public static LocalStack start(LocalConfig config, Duration commandTimeout) throws InterruptedException {
     try {
       Files.createDirectories(config.dataDir());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the data directory " + config.dataDir(), e);
     }
     SqliteTelemetryStore store = SqliteTelemetryStore.open(config.databaseFile());
+    SqliteCommandStore commands = new SqliteCommandStore(store);
+    // Commands go to the front in-process: the outbox is the API's dispatcher and the front's listener.
+    CommandOutbox outbox = new CommandOutbox(commands, Clock.systemUTC(), commandTimeout);
     IngestService ingest = new IngestService(store, IoDictionary.fmb(), Clock.systemUTC());
     InProcessQueue queue = new InProcessQueue(ingest::ingest, QUEUE_CAPACITY, BATCHES_PER_COMMIT);
     FrontServer front = null;
@@ -71,15 +84,16 @@ public final class LocalStack implements AutoCloseable {
           .withHealthPort(FrontConfig.NO_HEALTH_PORT)
           .withIdleTimeout(config.idleTimeout())
           .withMaxFrameBytes(config.maxFrameBytes()),
-          queue, registry, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+          queue, registry, outbox, outbox, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
       FrontServer started = front;
-      FleetApi api = new FleetApi(store, () -> queue.isReady() && !started.isDraining(), Clock.systemUTC());
+      FleetApi api = new FleetApi(store, commands, outbox, () -> queue.isReady() && !started.isDraining(),
+          Clock.systemUTC(), FleetApi.DEFAULT_ONLINE_WINDOW);
       http = LocalHttpServer.start(config.httpHost(), config.httpPort(), api, new DashboardAssets(), config.apiToken());
       Simulation demo = config.demoDevices() > 0 ? startDemo(config, front.port()) : null;
       LOG.info("Fleetwire local stack: devices on {}:{}, dashboard http://{}:{}/, data in {}{}",
           config.tcpHost(), front.port(), config.httpHost(), http.port(), config.dataDir().toAbsolutePath(),
           demo == null ? "" : ", " + config.demoDevices() + " simulated devices");
-      return new LocalStack(store, queue, front, http, demo);
+      return new LocalStack(store, outbox, queue, front, http, demo);
     } catch (InterruptedException | RuntimeException e) {
       if (http != null) {
         http.close();
@@ -87,6 +101,7 @@ public final class LocalStack implements AutoCloseable {
       if (front != null) {
         front.close();
       }
+      outbox.close();
       queue.close();
       store.close();
       throw e;
@@ -121,6 +136,7 @@ public final class LocalStack implements AutoCloseable {
       demo.stop();
     }
     front.close();
+    outbox.close();
     queue.close();
     http.close();
     store.close();

@@ -1,6 +1,8 @@
 package io.fleetwire.functions.api;
 
 import io.fleetwire.contract.IoDictionary;
+import io.fleetwire.contract.command.CommandDispatcher;
+import io.fleetwire.contract.command.CommandStore;
 import io.fleetwire.functions.report.FleetDayCsv;
 import io.fleetwire.functions.report.FleetDayReport;
 import io.fleetwire.functions.store.StoreUnavailableException;
@@ -37,16 +39,25 @@ public final class FleetApi {
   private final DeviceRoutes devices;
   private final TrackRoutes tracks;
   private final StoredReports reports;
+  private final CommandRoutes commands;
 
   public FleetApi(TelemetryStore store, BooleanSupplier ready, Clock clock) {
     this(store, ready, clock, DEFAULT_ONLINE_WINDOW);
   }
 
+  /** An API without device commands: their routes answer 404. */
+  public FleetApi(TelemetryStore store, BooleanSupplier ready, Clock clock, Duration onlineWindow) {
+    this(store, null, CommandDispatcher.none(), ready, clock, onlineWindow);
+  }
+
   /**
+   * @param commands     where device commands are kept, {@code null} for an API without them
+   * @param dispatcher   told about every new command, so the front holding the device sends it
    * @param ready        true when the service can serve (drives {@code GET /api/health})
    * @param onlineWindow a device is online when data arrived within this window
    */
-  public FleetApi(TelemetryStore store, BooleanSupplier ready, Clock clock, Duration onlineWindow) {
+  public FleetApi(TelemetryStore store, CommandStore commands, CommandDispatcher dispatcher, BooleanSupplier ready,
+      Clock clock, Duration onlineWindow) {
     Objects.requireNonNull(store, "store");
     this.ready = Objects.requireNonNull(ready, "ready");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -55,6 +66,8 @@ public final class FleetApi {
     this.reports = new StoredReports(store, dictionary);
     this.devices = new DeviceRoutes(store, clock, Objects.requireNonNull(onlineWindow, "onlineWindow"));
     this.tracks = new TrackRoutes(store, params, reports, dictionary);
+    this.commands = commands == null ? null
+        : new CommandRoutes(commands, Objects.requireNonNull(dispatcher, "dispatcher"), clock);
   }
 
   /** Answers one request; never throws. */
@@ -108,6 +121,20 @@ public final class FleetApi {
             case "events" -> tracks.events(imei, request);
             default -> tracks.report(imei, request);
           };
+        }
+        if (commands != null && segments.get(0).equals("devices") && segments.get(2).equals("commands")) {
+          allow(method, "GET", "POST");
+          String imei = RequestParams.imei(segments.get(1));
+          devices.known(imei);
+          return method.equals("GET") ? commands.list(imei, request) : commands.queue(imei, request);
+        }
+      }
+      case 4 -> {
+        if (commands != null && segments.get(0).equals("devices") && segments.get(2).equals("commands")) {
+          allow(method, "GET");
+          String imei = RequestParams.imei(segments.get(1));
+          devices.known(imei);
+          return commands.show(imei, segments.get(3));
         }
       }
       default -> {

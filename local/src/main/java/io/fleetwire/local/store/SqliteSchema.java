@@ -10,8 +10,9 @@ import java.util.List;
  * The tables of the SQLite store, versioned with {@code PRAGMA user_version}. Records keep the
  * queried fields as columns (device, time in epoch milliseconds, event id) and the rest as a
  * {@link RecordBody}. Version 2 changed only the body (no longer the whole record JSON); version-1
- * files are upgraded by their number alone, since their bodies stay readable. A device row points at its latest record by id, so moving
- * the latest state forward rewrites a few bytes, not a copy of the record.
+ * files are upgraded by their number alone, since their bodies stay readable. Version 3 adds the
+ * commands table. A device row points at its latest record by id, so moving the latest state
+ * forward rewrites a few bytes, not a copy of the record.
  *
  * <p>One unique index on (imei, ts, id) serves both the range queries and idempotence: a record id
  * ({@code RecordId}) embeds the IMEI and the record time, so the same id always comes with the
@@ -20,7 +21,7 @@ import java.util.List;
  * its rows, a few hundred bytes each, land all over the key order, where a rowid table appends.)
  */
 final class SqliteSchema {
-  static final int VERSION = 2;
+  static final int VERSION = 3;
 
   private static final List<String> VERSION_1 = List.of(
       """
@@ -51,10 +52,25 @@ final class SqliteSchema {
         body   TEXT
       )""");
 
+  /** Version 3, device commands (DESIGN "HTTP API"): status as a column for the queue and compare-and-set. */
+  private static final List<String> VERSION_3 = List.of(
+      """
+      CREATE TABLE commands (
+        id         TEXT PRIMARY KEY,
+        imei       TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        status     TEXT NOT NULL,
+        body       TEXT NOT NULL
+      )""",
+      "CREATE INDEX commands_by_device ON commands (imei, created_at)");
+
   private SqliteSchema() {
   }
 
-  /** Creates the tables in a new file; refuses a file written by a newer schema. Commits. */
+  /**
+   * Creates the tables in a new file and adds those of later versions to an older file; refuses a
+   * file written by a newer schema. Commits.
+   */
   static void apply(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       int version;
@@ -65,8 +81,13 @@ final class SqliteSchema {
         throw new IllegalStateException("database schema version " + version
             + " is newer than this Fleetwire understands (" + VERSION + ")");
       }
-      if (version == 0) {
+      if (version < 1) {
         for (String ddl : VERSION_1) {
+          statement.execute(ddl);
+        }
+      }
+      if (version < 3) {
+        for (String ddl : VERSION_3) {
           statement.execute(ddl);
         }
       }

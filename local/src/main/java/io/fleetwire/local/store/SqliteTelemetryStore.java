@@ -322,8 +322,13 @@ public final class SqliteTelemetryStore implements TelemetryStore {
     }
   }
 
-  /** Runs {@code work} as one transaction on the writer connection. */
-  private <T> T write(String action, SqliteReaders.Query<T> work) {
+  /** Runs {@code query} on a read connection: for the other tables of this file. */
+  <T> T read(String action, SqliteReaders.Query<T> query) {
+    return readers.read(action, query);
+  }
+
+  /** Runs {@code work} as one transaction on the writer connection (also for the other tables). */
+  <T> T write(String action, SqliteReaders.Query<T> work) {
     writeLock.lock();
     try {
       if (writer.isClosed()) {

@@ -1,5 +1,7 @@
 package io.fleetwire.simulator.device;
 
+import io.fleetwire.simulator.commands.CommandResponder;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.timeout.IdleStateEvent;
@@ -10,9 +12,11 @@ import org.slf4j.LoggerFactory;
 final class DeviceChannelHandler extends SimpleChannelInboundHandler<ServerReply> {
   private static final Logger LOG = LoggerFactory.getLogger(DeviceChannelHandler.class);
   private final SimulatedDevice device;
+  private final CommandResponder responder;
 
-  DeviceChannelHandler(SimulatedDevice device) {
+  DeviceChannelHandler(SimulatedDevice device, CommandResponder responder) {
     this.device = device;
+    this.responder = responder;
   }
 
   @Override
@@ -21,6 +25,10 @@ final class DeviceChannelHandler extends SimpleChannelInboundHandler<ServerReply
       device.onLoginReply(ctx.channel(), login);
     } else if (reply instanceof ServerReply.Ack ack) {
       device.onAck(ctx.channel(), ack.count());
+    } else if (reply instanceof ServerReply.Command command) {
+      // Answers are never acked, so they do not touch the device's frame-in-flight state.
+      LOG.info("device {}: command '{}' (codec {})", device.imei(), command.command().text(), command.command().codec());
+      responder.answer(command.command()).ifPresent(answer -> ctx.writeAndFlush(Unpooled.wrappedBuffer(answer)));
     }
   }
 

@@ -1,10 +1,12 @@
 package io.fleetwire.simulator.device;
 
+import io.fleetwire.simulator.commands.CommandResponder;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -12,10 +14,12 @@ import java.util.concurrent.TimeUnit;
 final class DevicePipeline extends ChannelInitializer<Channel> {
   private final SimulatedDevice device;
   private final Duration keepAlive;
+  private final CommandResponder responder;
 
   DevicePipeline(SimulatedDevice device, Duration keepAlive) {
     this.device = device;
     this.keepAlive = keepAlive;
+    this.responder = new CommandResponder(device.imei(), Clock.systemUTC());
   }
 
   @Override
@@ -29,6 +33,6 @@ final class DevicePipeline extends ChannelInitializer<Channel> {
           new IdleStateHandler(0, keepAlive.toMillis(), 0, TimeUnit.MILLISECONDS));
     }
     channel.pipeline().addLast("replies", new ServerReplyDecoder());
-    channel.pipeline().addLast("device", new DeviceChannelHandler(device));
+    channel.pipeline().addLast("device", new DeviceChannelHandler(device, responder));
   }
 }

@@ -8,6 +8,7 @@ import io.fleetwire.front.metrics.FrontMetrics;
 import io.fleetwire.front.registry.DeviceRegistry;
 import io.fleetwire.front.session.DeviceResponseListener;
 import io.fleetwire.front.session.PublishPermits;
+import io.fleetwire.front.session.SessionEvents;
 import io.fleetwire.front.session.SessionServices;
 import io.fleetwire.front.tls.ReloadingTlsContext;
 import io.fleetwire.front.tls.TlsListener;
@@ -82,9 +83,15 @@ public final class FrontServer implements AutoCloseable {
    */
   public static FrontServer start(FrontConfig config, TelemetryPublisher publisher, DeviceRegistry registry,
       DeviceResponseListener responses, MeterRegistry meters) {
+    return start(config, publisher, registry, responses, SessionEvents.none(), meters);
+  }
+
+  /** As above, and {@code events} learns when devices come online, get acked and go offline. */
+  public static FrontServer start(FrontConfig config, TelemetryPublisher publisher, DeviceRegistry registry,
+      DeviceResponseListener responses, SessionEvents events, MeterRegistry meters) {
     FrontServer server = new FrontServer(config, publisher, meters);
     try {
-      server.bind(registry, responses, meters);
+      server.bind(registry, responses, events, meters);
     } catch (RuntimeException e) {
       server.shutDownLoops();
       throw e;
@@ -92,9 +99,10 @@ public final class FrontServer implements AutoCloseable {
     return server;
   }
 
-  private void bind(DeviceRegistry registry, DeviceResponseListener responses, MeterRegistry meters) {
+  private void bind(DeviceRegistry registry, DeviceResponseListener responses, SessionEvents events,
+      MeterRegistry meters) {
     SessionServices services = new SessionServices(publisher, registry, responses, metrics, permits,
-        config.frontId(), Clock.systemUTC(), draining::get);
+        config.frontId(), Clock.systemUTC(), draining::get, events);
     ConnectionAdmission admission = ConnectionAdmission.of(config.limits(), metrics);
     listener = bindDevices("device port", config.port(), devicePipeline(services, admission, null, null));
     for (FixedImeiListener fixed : config.fixedImeis()) {

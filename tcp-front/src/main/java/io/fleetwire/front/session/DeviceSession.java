@@ -75,6 +75,9 @@ public final class DeviceSession extends ChannelInboundHandlerAdapter {
   public void channelActive(ChannelHandlerContext ctx) {
     metrics.connectionOpened();
     LOG.info("imei={} remote={} connected{}", imei, remote(ctx), imei == null ? "" : " (fixed IMEI)");
+    if (imei != null) {
+      services.events().online(imei, ctx.channel());
+    }
     ctx.fireChannelActive();
   }
 
@@ -83,6 +86,9 @@ public final class DeviceSession extends ChannelInboundHandlerAdapter {
     metrics.connectionClosed();
     pending.clear();
     LOG.info("imei={} remote={} disconnected", imei, remote(ctx));
+    if (imei != null) {
+      services.events().offline(imei, ctx.channel());
+    }
     ctx.fireChannelInactive();
   }
 
@@ -167,6 +173,7 @@ public final class DeviceSession extends ChannelInboundHandlerAdapter {
     metrics.login("accepted");
     LOG.info("imei={} remote={} login accepted", imei, remote(ctx));
     ctx.writeAndFlush(new LoginReply(true));
+    services.events().online(imei, ctx.channel());
   }
 
   private void reply00AndClose(ChannelHandlerContext ctx, String reason, String detail) {
@@ -222,6 +229,7 @@ public final class DeviceSession extends ChannelInboundHandlerAdapter {
     metrics.recordAck();
     LOG.debug("imei={} remote={} acked {} records", imei, remote(ctx), count);
     ctx.writeAndFlush(new RecordAck(count)).addListener(write -> services.permits().release());
+    services.events().recordsAcked(imei, ctx.channel());
     while (!publishing && !closing && !pending.isEmpty()) {
       handle(ctx, pending.poll());
     }

@@ -20,7 +20,14 @@ public record SessionServices(
     PublishPermits permits,
     String frontId,
     Clock clock,
-    BooleanSupplier draining) {
+    BooleanSupplier draining,
+    SessionEvents events) {
+
+  /** Services for a front that sends devices nothing but login replies and acks. */
+  public SessionServices(TelemetryPublisher publisher, DeviceRegistry registry, DeviceResponseListener responses,
+      FrontMetrics metrics, PublishPermits permits, String frontId, Clock clock, BooleanSupplier draining) {
+    this(publisher, registry, responses, metrics, permits, frontId, clock, draining, SessionEvents.none());
+  }
 
   public SessionServices {
     Objects.requireNonNull(publisher, "publisher");
@@ -31,5 +38,6 @@ public record SessionServices(
     Objects.requireNonNull(frontId, "frontId");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(draining, "draining");
+    Objects.requireNonNull(events, "events");
   }
 }

@@ -1,0 +1,11 @@
+package io.fleetwire.functions.commands;
+
+import io.fleetwire.contract.command.CommandStore;
+import io.fleetwire.contract.command.InMemoryCommandStore;
+
+class InMemoryCommandStoreTest extends CommandStoreContract {
+  @Override
+  protected CommandStore newStore() {
+    return new InMemoryCommandStore();
+  }
+}
