@@ -1,5 +1,8 @@
 package io.fleetwire.functions.azure;
 
+import io.fleetwire.contract.command.CommandDispatcher;
+import io.fleetwire.contract.command.CommandStore;
+import java.util.Map;
 import io.fleetwire.functions.api.FleetApi;
 import io.fleetwire.functions.store.TelemetryStore;
 import org.slf4j.Logger;
@@ -23,9 +26,10 @@ public final class FunctionsRuntime {
   private final TelemetryStore store;
   private final FleetApi api;
 
-  FunctionsRuntime(Supplier<TelemetryStore> stores, Clock clock) {
+  FunctionsRuntime(Supplier<TelemetryStore> stores, Supplier<CommandStore> commands, CommandDispatcher dispatcher,
+      Clock clock) {
     this.store = stores.get();
-    this.api = new FleetApi(store, () -> true, clock);
+    this.api = new FleetApi(store, commands.get(), dispatcher, () -> true, clock, FleetApi.DEFAULT_ONLINE_WINDOW);
   }
 
   /** This worker's API, building the store from the environment on first use. */
@@ -44,7 +48,9 @@ public final class FunctionsRuntime {
       synchronized (LOCK) {
         current = instance;
         if (current == null) {
-          current = new FunctionsRuntime(StoreSelection.fromEnvironment(System.getenv()), Clock.systemUTC());
+          Map<String, String> env = System.getenv();
+          current = new FunctionsRuntime(StoreSelection.fromEnvironment(env), StoreSelection.commandsFromEnvironment(env),
+              StoreSelection.dispatcherFromEnvironment(env), Clock.systemUTC());
           instance = current;
           LOG.info("Fleetwire functions runtime ready with {}", current.store.getClass().getSimpleName());
         }

@@ -50,6 +50,12 @@ public final class CosmosCommandStore implements CommandStore {
     this.timeout = timeout;
   }
 
+  /** The {@code commands} container on the account's shared client. */
+  public static CosmosCommandStore create(CosmosSettings settings) {
+    return new CosmosCommandStore(CosmosTelemetryStore.database(settings).getContainer(COMMANDS),
+        settings.operationTimeout());
+  }
+
   @Override
   public void create(DeviceCommand command) {
     try {

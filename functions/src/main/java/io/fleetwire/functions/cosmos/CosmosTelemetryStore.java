@@ -98,10 +98,14 @@ public final class CosmosTelemetryStore implements TelemetryStore {
    * host reuses it across invocations; clients are expensive and hold the connections).
    */
   public static CosmosTelemetryStore create(CosmosSettings settings) {
-    CosmosAsyncDatabase database = CLIENTS.computeIfAbsent(settings.endpoint(), endpoint -> client(settings))
-        .getDatabase(settings.database());
+    CosmosAsyncDatabase database = database(settings);
     return new CosmosTelemetryStore(database.getContainer(TELEMETRY), database.getContainer(DEVICES),
         database.getContainer(REJECTED), settings.telemetryTtl(), settings.operationTimeout());
+  }
+
+  /** The database on the account's one client in this process. */
+  static CosmosAsyncDatabase database(CosmosSettings settings) {
+    return CLIENTS.computeIfAbsent(settings.endpoint(), endpoint -> client(settings)).getDatabase(settings.database());
   }
 
   private static CosmosAsyncClient client(CosmosSettings settings) {

@@ -20,17 +20,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Reads what azure-functions-maven-plugin wrote in the package phase: the app the Functions host will load. */
 class PackagedFunctionsIT {
   /** Function name → route and methods, as DESIGN "HTTP API" lists them. */
-  private static final Map<String, String> HTTP_ROUTES = Map.of(
-      "health", "health GET",
-      "devices", "devices GET,POST",
-      "device", "devices/{imei} GET,DELETE",
-      "positions", "devices/{imei}/positions GET",
-      "events", "devices/{imei}/events GET",
-      "report", "devices/{imei}/report GET",
-      "dailyReport", "reports/daily GET",
-      "dashboard", "dashboard GET",
-      "dashboardAsset", "dashboard/{*asset} GET",
-      "dashboardLibrary", "webjars/{*path} GET");
+  private static final Map<String, String> HTTP_ROUTES = Map.ofEntries(
+      Map.entry("health", "health GET"),
+      Map.entry("devices", "devices GET,POST"),
+      Map.entry("device", "devices/{imei} GET,DELETE"),
+      Map.entry("positions", "devices/{imei}/positions GET"),
+      Map.entry("events", "devices/{imei}/events GET"),
+      Map.entry("report", "devices/{imei}/report GET"),
+      Map.entry("dailyReport", "reports/daily GET"),
+      Map.entry("dashboard", "dashboard GET"),
+      Map.entry("dashboardAsset", "dashboard/{*asset} GET"),
+      Map.entry("dashboardLibrary", "webjars/{*path} GET"),
+      Map.entry("commands", "devices/{imei}/commands GET,POST"),
+      Map.entry("command", "devices/{imei}/commands/{id} GET"));
 
   private final Path staging = Path.of(System.getProperty("fleetwire.functions.staging", "target/azure-functions"));
 
