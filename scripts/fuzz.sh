@@ -39,7 +39,7 @@ run() {
     | grep -E 'DONE|stat::|== Java Exception|FuzzFinding|Test unit written' || true
   set -e
   local found=0
-  for f in "$findings"/{crash,oom,timeout,leak}-*; do
+  for f in "$findings"/{crash,oom,timeout,leak,slow-unit}-*; do
     [[ -e "$f" ]] || continue
     cp "$f" "$corpus/finding-$(basename "$f")"
     found=$((found + 1))

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Scale run: one front (memory publisher, fixed heap) and several simulator processes holding
-# CONNECTIONS concurrent device connections, each sending 1 record per 10 s. Measures the front's
+# CONNECTIONS concurrent device connections, each sending 1 record per 10 s, until the
+# measurement ends (then every process is stopped). Measures the front's
 # heap after a forced GC and RSS idle and with everyone connected, the acked records/s over the
 # steady state, and the simulators' ack latency.
 #   scripts/scale-run.sh [CONNECTIONS=19200] [PROCESSES=3] [STEADY_SECONDS=180] [OUT_DIR]
@@ -63,7 +64,7 @@ for i in $(seq 0 $((processes - 1))); do
   java -Xmx768m -jar "$out/jars/fleetwire-simulator.jar" --port "$port" \
     --devices "$per_process" --first-device $((i * per_process)) --source-addresses "$sources" \
     --interval 10s --ramp-up "${ramp}s" --ack-timeout 30s --reconnect-min 5s --progress 10s \
-    --duration $((ramp + steady + 120))s --drain-timeout 10s >"$out/sim-$i.log" 2>&1 &
+    >"$out/sim-$i.log" 2>&1 &
   pids+=("$!")
 done
 
@@ -80,8 +81,8 @@ sleep 15
 acked0=$(acked_total); t0=$(date +%s)
 sleep "$steady"
 acked1=$(acked_total); t1=$(date +%s)
-loaded=$("$root/scripts/measure/jvm-sample.sh" "$front")
 open=$(metric fleetwire_connections)
+loaded=$("$root/scripts/measure/jvm-sample.sh" "$front")
 echo "loaded front: heap_kib,rss_kib,fds,threads = $loaded with $open connections" \
   | tee -a "$out/summary.txt"
 IFS=, read -r h0 r0 _ <<<"$idle"
