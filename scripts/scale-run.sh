@@ -34,7 +34,8 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 metric() {
-  curl -s "http://127.0.0.1:$health/metrics" | awk -v m="$1" '$1 == m {printf "%d\n", $2}'
+  { curl -s -m 20 "http://127.0.0.1:$health/metrics" || true; } \
+    | awk -v m="$1" '$1 == m {printf "%d\n", $2}'
 }
 acked_total() {
   local sum=0 n
