@@ -15,6 +15,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -354,6 +355,21 @@ public final class SqliteTelemetryStore implements TelemetryStore {
       insertRecord.clearBatch();
       upsertDevice.clearBatch();
       writer.rollback();
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+      reopenTransaction(cause);
+    }
+  }
+
+  /**
+   * SQLITE_FULL, IOERR and NOMEM can roll the transaction back inside SQLite
+   * (https://www.sqlite.org/lang_transaction.html, "Response To Errors Within A Transaction"); the
+   * driver's rollback then fails before it begins the next transaction, and every later commit
+   * would fail with "no transaction is active". Begin it here so the store recovers.
+   */
+  private void reopenTransaction(Exception cause) {
+    try (Statement begin = writer.createStatement()) {
+      begin.execute("BEGIN IMMEDIATE");
     } catch (SQLException e) {
       cause.addSuppressed(e);
     }

@@ -4,6 +4,8 @@ import io.fleetwire.simulator.Simulation;
 import io.fleetwire.simulator.SimulationConfig;
 import io.fleetwire.simulator.SimulationStats;
 import io.fleetwire.simulator.SimulatorTls;
+import io.fleetwire.simulator.chaos.ChaosFleet;
+import io.fleetwire.simulator.chaos.ChaosKind;
 import io.fleetwire.simulator.teltonika.Codec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -113,6 +115,15 @@ public final class SimulatorCommand implements Callable<Integer> {
       description = "Print progress this often (${DEFAULT-VALUE}).")
   Duration progress;
 
+  @Option(names = "--chaos", split = ",", converter = ChaosKindConverter.class,
+      description = "Also run misbehaving clients: garbage, oversized, truncated, slow, silent, "
+          + "half-open (comma-separated).")
+  List<ChaosKind> chaos = List.of();
+
+  @Option(names = "--chaos-count", defaultValue = "1",
+      description = "Clients per chaos kind (${DEFAULT-VALUE}).")
+  int chaosCount;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -133,12 +144,15 @@ public final class SimulatorCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     Simulation simulation = new Simulation(config);
+    ChaosFleet chaosFleet = new ChaosFleet(new ChaosFleet.Plan(host, port, chaos, chaosCount,
+        sourceAddresses, Duration.ofSeconds(1), Duration.ofSeconds(1), firstDevice, seed));
     AtomicBoolean reported = new AtomicBoolean();
     long started = System.nanoTime();
     Runnable finalReport = () -> {
       simulation.stop();
+      chaosFleet.stop();
       if (reported.compareAndSet(false, true)) {
-        report(out, simulation.stats(), started, "done");
+        report(out, simulation.stats(), chaosFleet, started, "done");
       }
     };
     Thread hook = new Thread(finalReport, "simulator-shutdown");
@@ -149,8 +163,9 @@ public final class SimulatorCommand implements Callable<Integer> {
         host, port, config.tls() == null ? "" : " over " + config.tls());
     out.flush();
     simulation.start();
+    chaosFleet.start();
     while (!simulation.awaitCompletion(progress)) {
-      report(out, simulation.stats(), started, "progress");
+      report(out, simulation.stats(), chaosFleet, started, "progress");
     }
     finalReport.run();
     Runtime.getRuntime().removeShutdownHook(hook);
@@ -189,10 +204,14 @@ public final class SimulatorCommand implements Callable<Integer> {
     return trust;
   }
 
-  private static void report(PrintWriter out, SimulationStats stats, long startedNanos, String what) {
+  private static void report(PrintWriter out, SimulationStats stats, ChaosFleet chaos,
+      long startedNanos, String what) {
     double seconds = (System.nanoTime() - startedNanos) / 1e9;
     out.printf(Locale.ROOT, "[%7.1fs] %s: %s acked/s=%.0f%n", seconds, what, stats.summary(),
         stats.recordsAcked() / Math.max(seconds, 1e-3));
+    if (chaos.clients() > 0) {
+      out.printf(Locale.ROOT, "[%7.1fs] %s: %s%n", seconds, what, chaos.stats().summary());
+    }
     out.flush();
   }
 }
