@@ -17,15 +17,12 @@ import io.fleetwire.contract.Json;
 import io.fleetwire.contract.command.CommandStatus;
 import io.fleetwire.contract.command.CommandStore;
 import io.fleetwire.contract.command.DeviceCommand;
-import io.fleetwire.functions.store.StoreUnavailableException;
-import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Device commands in the Cosmos DB {@code commands} container (partition key {@code /imei}): the
@@ -147,15 +144,6 @@ public final class CosmosCommandStore implements CommandStore {
   }
 
   private <T> T await(Mono<T> operation) {
-    try {
-      return operation.timeout(timeout).block();
-    } catch (CosmosException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      if (Exceptions.unwrap(e) instanceof TimeoutException) {
-        throw new StoreUnavailableException("Cosmos DB did not answer within " + timeout, e);
-      }
-      throw e;
-    }
+    return CosmosTelemetryStore.await(operation, timeout);
   }
 }

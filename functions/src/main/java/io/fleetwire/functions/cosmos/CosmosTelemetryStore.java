@@ -382,8 +382,12 @@ public final class CosmosTelemetryStore implements TelemetryStore {
     }
   }
 
-  /** Blocks within the operation timeout; a {@link CosmosException} passes through untouched. */
   private <T> T await(Mono<T> operation) {
+    return await(operation, timeout);
+  }
+
+  /** Blocks within {@code timeout}; a {@link CosmosException} passes through untouched. */
+  static <T> T await(Mono<T> operation, Duration timeout) {
     try {
       return operation.timeout(timeout).block();
     } catch (CosmosException e) {

@@ -52,17 +52,20 @@ final class SqliteSchema {
         body   TEXT
       )""");
 
-  /** Version 3, device commands (DESIGN "HTTP API"): status as a column for the queue and compare-and-set. */
+  /**
+   * Version 3, device commands (DESIGN "HTTP API"): status as a column for the queue and
+   * compare-and-set. {@code IF NOT EXISTS}: re-applying an upgrade to a file that has them is harmless.
+   */
   private static final List<String> VERSION_3 = List.of(
       """
-      CREATE TABLE commands (
+      CREATE TABLE IF NOT EXISTS commands (
         id         TEXT PRIMARY KEY,
         imei       TEXT NOT NULL,
         created_at INTEGER NOT NULL,
         status     TEXT NOT NULL,
         body       TEXT NOT NULL
       )""",
-      "CREATE INDEX commands_by_device ON commands (imei, created_at)");
+      "CREATE INDEX IF NOT EXISTS commands_by_device ON commands (imei, created_at)");
 
   private SqliteSchema() {
   }
