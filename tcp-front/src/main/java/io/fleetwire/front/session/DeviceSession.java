@@ -20,6 +20,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -287,6 +288,11 @@ public final class DeviceSession extends ChannelInboundHandlerAdapter {
         && !(cause instanceof TeltonikaFramingException) ? cause.getCause() : cause;
     if (framing instanceof TeltonikaFramingException bad) {
       closeFor(ctx, bad.reason(), bad.getMessage());
+    } else if (cause instanceof IOException) {
+      // the network dropped the connection (reset, broken pipe): a device's everyday event, not a fault
+      LOG.info("imei={} remote={} connection lost: {}", imei, remote(ctx), cause.getMessage());
+      closing = true;
+      ctx.close();
     } else {
       LOG.error("imei={} remote={} unexpected error; closing", imei, remote(ctx), cause);
       closeFor(ctx, "internal-error", String.valueOf(cause));
