@@ -7,9 +7,9 @@ import io.fleetwire.contract.Json;
 import io.fleetwire.contract.Record;
 import io.fleetwire.contract.TelemetryBatch;
 import io.fleetwire.contract.TelemetryEnvelope;
-import io.fleetwire.functions.store.RejectedMessage;
-import io.fleetwire.functions.store.StoreUnavailableException;
-import io.fleetwire.functions.store.TelemetryStore;
+import io.fleetwire.contract.store.RejectedMessage;
+import io.fleetwire.contract.store.StoreUnavailableException;
+import io.fleetwire.contract.store.TelemetryStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

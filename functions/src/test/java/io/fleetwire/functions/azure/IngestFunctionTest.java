@@ -8,9 +8,9 @@ import io.fleetwire.contract.RecordId;
 import io.fleetwire.contract.TelemetryBatch;
 import io.fleetwire.contract.TelemetryEnvelope;
 import io.fleetwire.functions.ingest.IngestService;
-import io.fleetwire.functions.store.InMemoryTelemetryStore;
-import io.fleetwire.functions.store.StoreUnavailableException;
-import io.fleetwire.functions.store.TelemetryStore;
+import io.fleetwire.testsupport.store.InMemoryTelemetryStore;
+import io.fleetwire.contract.store.StoreUnavailableException;
+import io.fleetwire.contract.store.TelemetryStore;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
