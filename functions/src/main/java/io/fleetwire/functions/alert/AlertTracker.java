@@ -5,6 +5,7 @@ import io.fleetwire.contract.alert.Alert;
 import io.fleetwire.contract.alert.AlertKind;
 import io.fleetwire.contract.alert.AlertRule;
 import io.fleetwire.contract.alert.AlertStatus;
+import io.fleetwire.contract.alert.RuleProgress;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -6,6 +6,7 @@ import io.fleetwire.contract.alert.Alert;
 import io.fleetwire.contract.alert.AlertKind;
 import io.fleetwire.contract.alert.AlertRule;
 import io.fleetwire.contract.alert.AlertStatus;
+import io.fleetwire.contract.alert.RuleProgress;
 import io.fleetwire.contract.alert.Geofence;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,4 @@
-package io.fleetwire.functions.alert;
-
-import io.fleetwire.contract.alert.Alert;
+package io.fleetwire.contract.alert;
 
 import java.time.Instant;
 import java.util.Objects;
