@@ -29,6 +29,8 @@ public record AlertRule(
   private static final Pattern IMEI = Pattern.compile("\\d{15}");
   /** A rule names at most this many devices; larger groups are "all devices" rules. */
   public static final int MAX_DEVICES = 10_000;
+  /** The shortest silence an offline rule may watch for: the timers check a few times a minute. */
+  public static final long MIN_OFFLINE_SECONDS = 10;
   /** The longest {@code forSeconds}: one week. */
   public static final long MAX_FOR_SECONDS = 7 * 24 * 3600;
 
@@ -54,8 +56,9 @@ public record AlertRule(
     if (kind.needsThreshold() && (threshold == null || !Double.isFinite(threshold))) {
       throw new IllegalArgumentException("a " + kind.json() + " rule needs a numeric threshold");
     }
-    if (kind == AlertKind.OFFLINE && threshold < 60) {
-      throw new IllegalArgumentException("an offline rule's threshold is seconds of silence, at least 60");
+    if (kind == AlertKind.OFFLINE && threshold < MIN_OFFLINE_SECONDS) {
+      throw new IllegalArgumentException("an offline rule's threshold is seconds of silence, at least "
+          + MIN_OFFLINE_SECONDS);
     }
     if (kind == AlertKind.EVENT && (threshold != Math.rint(threshold) || threshold < 1 || threshold > 65535)) {
       throw new IllegalArgumentException("an event rule's threshold is an AVL event id (1-65535)");
