@@ -72,6 +72,9 @@ param enableAuthentication bool = true
 @description('Application (client) id of the Entra ID app registration for sign-in (deploy.sh creates one when empty).')
 param authClientId string = ''
 
+@description('E-mail address that gets the alerts (dead-lettered telemetry, front not ready); empty: alerts without a receiver.')
+param alertEmail string = ''
+
 var resourceToken = toLower(uniqueString(resourceGroup().id))
 var tags = {
   application: 'fleetwire'
@@ -146,6 +149,18 @@ module messaging 'modules/messaging.bicep' = {
     premiumMessagingUnits: serviceBusPremiumUnits
     queueName: queueName
     commandsTopicName: commandsTopicName
+  }
+}
+
+module alerts 'modules/alerts.bicep' = {
+  name: 'alerts'
+  params: {
+    tags: tags
+    alertEmail: alertEmail
+    serviceBusNamespaceName: messaging.outputs.namespaceName
+    queueName: messaging.outputs.queueName
+    workspaceId: monitoring.outputs.workspaceId
+    frontAppName: names.frontApp
   }
 }
 
