@@ -78,6 +78,9 @@ param minReplicas int = 2
 @minValue(2)
 param maxReplicas int = 10
 
+@description('Longest wait to fill a Service Bus message with more device batches. docs/SCALING.md costs 50 ms; it adds up to that to every device ack (the front\'s own default, 5 ms, costs ~7 times the Service Bus operations at 100,000 devices).')
+param envelopeLinger string = '50ms'
+
 @description('Concurrent TCP connections per replica before another replica is added.')
 @minValue(100)
 param connectionsPerReplica int = 20000
@@ -120,6 +123,10 @@ var baseEnv = [
   {
     name: 'FLEETWIRE_POLICY'
     value: policy
+  }
+  {
+    name: 'FLEETWIRE_ENVELOPE_LINGER'
+    value: envelopeLinger
   }
   {
     name: 'FLEETWIRE_COSMOS_ENDPOINT'
