@@ -9,7 +9,7 @@ import io.fleetwire.contract.TelemetryPublisher;
 import io.fleetwire.front.limits.ConnectionLimits;
 import io.fleetwire.front.publish.InMemoryTelemetryPublisher;
 import io.fleetwire.front.publish.NdjsonTelemetryPublisher;
-import io.fleetwire.front.servicebus.ServiceBusTelemetryPublisher;
+import io.fleetwire.azure.servicebus.ServiceBusTelemetryPublisher;
 import io.fleetwire.front.registry.AllowListRegistry;
 import io.fleetwire.front.server.FixedImeiListener;
 import io.fleetwire.front.server.FrontConfig;

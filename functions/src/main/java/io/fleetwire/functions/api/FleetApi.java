@@ -5,8 +5,8 @@ import io.fleetwire.contract.command.CommandDispatcher;
 import io.fleetwire.contract.command.CommandStore;
 import io.fleetwire.functions.report.FleetDayCsv;
 import io.fleetwire.functions.report.FleetDayReport;
-import io.fleetwire.functions.store.StoreUnavailableException;
-import io.fleetwire.functions.store.TelemetryStore;
+import io.fleetwire.contract.store.StoreUnavailableException;
+import io.fleetwire.contract.store.TelemetryStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,7 +2,7 @@ package io.fleetwire.front.session;
 
 import io.fleetwire.contract.TelemetryBatch;
 import io.fleetwire.front.metrics.FrontMetrics;
-import io.fleetwire.front.registry.Imei;
+import io.fleetwire.contract.registry.Imei;
 import io.fleetwire.front.teltonika.AvlPacket;
 import io.fleetwire.front.teltonika.CorruptPacket;
 import io.fleetwire.front.teltonika.DeviceMessage;
