@@ -39,9 +39,6 @@ param serviceBusNamespace string
 @description('Telemetry queue name.')
 param queueName string
 
-@description('Commands topic name; each replica keeps its own subscription on it.')
-param commandsTopicName string
-
 @description('Cosmos DB endpoint of the device registry.')
 param cosmosEndpoint string
 
@@ -115,10 +112,6 @@ var baseEnv = [
   {
     name: 'FLEETWIRE_QUEUE'
     value: queueName
-  }
-  {
-    name: 'FLEETWIRE_COMMANDS_TOPIC'
-    value: commandsTopicName
   }
   {
     name: 'FLEETWIRE_POLICY'
