@@ -5,6 +5,7 @@ import com.azure.cosmos.models.FeedResponse;
 import com.azure.cosmos.util.CosmosPagedFlux;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fleetwire.contract.store.Page;
+import io.fleetwire.contract.store.StoreRefusedException;
 import io.fleetwire.contract.store.StoreUnavailableException;
 import reactor.core.Exceptions;
 import reactor.core.publisher.Mono;
@@ -21,7 +22,8 @@ import java.util.function.Function;
  * <p>Errors: 408, 410, 429, 449, 500, 503 and 401/403 become {@link StoreUnavailableException}, so
  * the Functions runtime retries the message and finally dead-letters it (auth failures too: a role
  * assignment still propagating or a rotated key passes without losing data); 404 means not found;
- * any other refusal is an {@link IllegalStateException} naming the operation and status.
+ * any other refusal is a {@link StoreRefusedException} naming the operation and status: retrying
+ * the same request would fail the same way.
  */
 final class CosmosCalls {
   static final int BAD_REQUEST = 400;
@@ -65,7 +67,7 @@ final class CosmosCalls {
       return new StoreUnavailableException(what + " failed with status " + e.getStatusCode()
           + " (Cosmos DB unavailable or throttled)", e);
     }
-    return new IllegalStateException(what + " refused by Cosmos DB with status " + e.getStatusCode(), e);
+    return new StoreRefusedException(what + " refused by Cosmos DB with status " + e.getStatusCode(), e);
   }
 
   /**

@@ -21,6 +21,7 @@ import io.fleetwire.contract.Record;
 import io.fleetwire.contract.store.DeviceState;
 import io.fleetwire.contract.store.Page;
 import io.fleetwire.contract.store.RejectedMessage;
+import io.fleetwire.contract.store.StoreRefusedException;
 import io.fleetwire.contract.store.StoreUnavailableException;
 import io.fleetwire.contract.store.TelemetryStore;
 import reactor.core.publisher.Flux;
@@ -136,7 +137,7 @@ public final class CosmosTelemetryStore implements TelemetryStore {
       if (item == null || CosmosCalls.isTransient(status)) {
         throw new StoreUnavailableException(what + " failed with status " + status, null);
       }
-      throw new IllegalStateException(what + " refused by Cosmos DB with status " + status);
+      throw new StoreRefusedException(what + " refused by Cosmos DB with status " + status, null);
     }
   }
 

@@ -8,6 +8,7 @@ import com.azure.cosmos.models.SqlQuerySpec;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fleetwire.contract.Record;
 import io.fleetwire.contract.RecordId;
+import io.fleetwire.contract.store.StoreRefusedException;
 import io.fleetwire.contract.store.StoreUnavailableException;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
@@ -34,7 +35,8 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 /**
- * What no Cosmos server here produces: throttling (429), outages (503), timeouts (408, no answer).
+ * What no Cosmos server here produces: throttling (429), outages (503), timeouts (408, no answer),
+ * a document refused as too large (413).
  * Everything else the store does is in {@link CosmosTelemetryStoreContractTest}, against the server.
  */
 class CosmosTelemetryStoreTest {
@@ -84,6 +86,15 @@ class CosmosTelemetryStoreTest {
     StoreUnavailableException error = assertThrows(StoreUnavailableException.class,
         () -> store.upsert(List.of(record)));
     assertTrue(error.getMessage().contains("503") && error.getMessage().contains(record.id()), error.getMessage());
+  }
+
+  @Test
+  void aDocumentRefusedAsTooLargeIsARefusalNotAnOutage() {
+    answerBulkWith(413);
+
+    StoreRefusedException error = assertThrows(StoreRefusedException.class,
+        () -> store.upsert(List.of(record(IMEI, T0))));
+    assertTrue(error.getMessage().contains("status 413"), error.getMessage());
   }
 
   @Test
