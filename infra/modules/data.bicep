@@ -42,6 +42,9 @@ var containers = [
   loadJsonContent('../cosmos/containers/devices.json')
   loadJsonContent('../cosmos/containers/rejected.json')
   loadJsonContent('../cosmos/containers/commands.json')
+  loadJsonContent('../cosmos/containers/rules.json')
+  loadJsonContent('../cosmos/containers/alerts.json')
+  loadJsonContent('../cosmos/containers/alertDeliveries.json')
 ]
 
 // Retention a deployment may change; the files hold the defaults the tests use.
