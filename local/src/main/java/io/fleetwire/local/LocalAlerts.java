@@ -1,7 +1,6 @@
 package io.fleetwire.local;
 
 import io.fleetwire.contract.alert.AlertStore;
-import io.fleetwire.contract.store.DeviceState;
 import io.fleetwire.contract.store.TelemetryStore;
 import io.fleetwire.functions.alert.AlertDispatcher;
 import io.fleetwire.functions.alert.AlertEvaluator;
@@ -10,9 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -41,16 +37,8 @@ final class LocalAlerts implements AutoCloseable {
       LOG.info("alerts are delivered to {}", settings.webhookUrl());
     }
     long silence = settings.silenceInterval().toMillis();
-    timer.scheduleWithFixedDelay(() -> guarded("offline rules", () -> checkSilence(evaluator, telemetry)), silence,
+    timer.scheduleWithFixedDelay(() -> guarded("offline rules", () -> evaluator.checkSilence(telemetry)), silence,
         silence, TimeUnit.MILLISECONDS);
-  }
-
-  private static void checkSilence(AlertEvaluator evaluator, TelemetryStore telemetry) {
-    Map<String, Instant> lastSeen = new HashMap<>();
-    for (DeviceState device : telemetry.devices()) {
-      lastSeen.put(device.imei(), device.lastSeen());
-    }
-    evaluator.checkSilence(lastSeen.keySet(), lastSeen::get);
   }
 
   private static void guarded(String what, Runnable round) {

@@ -6,6 +6,9 @@ import io.fleetwire.contract.alert.AlertKind;
 import io.fleetwire.contract.alert.AlertRule;
 import io.fleetwire.contract.alert.AlertStore;
 import io.fleetwire.contract.alert.RuleProgress;
+import io.fleetwire.contract.store.DeviceState;
+import io.fleetwire.contract.store.Page;
+import io.fleetwire.contract.store.TelemetryStore;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 
 /**
@@ -25,6 +30,8 @@ import java.util.TreeMap;
  */
 public final class AlertEvaluator {
   public static final Duration RULES_REFRESH = Duration.ofSeconds(10);
+  /** Devices read per page by the offline check. */
+  static final int SILENCE_PAGE = 500;
 
   private final AlertStore store;
   private final Clock clock;
@@ -79,26 +86,54 @@ public final class AlertEvaluator {
 
   /**
    * The offline rules' timer: every device a rule covers whose last data is older than the rule's
-   * threshold gets its alert. {@code lastSeen} gives a device's newest data time (null if never).
+   * threshold gets its alert. Rules that name their devices read just those; a rule for every
+   * device pages through the whole fleet (on Cosmos a cross-partition read per page, so such a rule
+   * costs RU in proportion to the fleet on every run of the timer).
    */
-  public List<Alert> checkSilence(Iterable<String> devices, java.util.function.Function<String, Instant> lastSeen) {
+  public List<Alert> checkSilence(TelemetryStore telemetry) {
     List<AlertRule> offline = rules().stream().filter(r -> r.kind() == AlertKind.OFFLINE).toList();
     if (offline.isEmpty()) {
       return List.of();
     }
+    List<Alert> changes = new ArrayList<>();
+    if (offline.stream().anyMatch(rule -> rule.devices() == null)) {
+      String next = null;
+      do {
+        Page<DeviceState> page = telemetry.devices(SILENCE_PAGE, next);
+        changes.addAll(silence(offline, page.items()));
+        next = page.next();
+      } while (next != null);
+    } else {
+      Set<String> named = new TreeSet<>();
+      offline.forEach(rule -> named.addAll(rule.devices()));
+      List<DeviceState> devices = new ArrayList<>();
+      for (String imei : named) {
+        telemetry.device(imei).ifPresent(devices::add);
+      }
+      changes.addAll(silence(offline, devices));
+    }
+    return changes;
+  }
+
+  private List<Alert> silence(List<AlertRule> offline, List<DeviceState> devices) {
     Instant now = clock.instant();
     List<RuleProgress> progress = new ArrayList<>();
     List<Alert> changes = new ArrayList<>();
-    for (String imei : devices) {
-      List<AlertRule> covering = offline.stream().filter(rule -> rule.covers(imei)).toList();
-      if (covering.isEmpty()) {
+    for (DeviceState device : devices) {
+      List<AlertRule> covering = offline.stream().filter(rule -> rule.covers(device.imei())).toList();
+      if (covering.isEmpty() || device.lastSeen() == null) {
         continue;
       }
-      Instant seen = lastSeen.apply(imei);
-      Map<String, RuleProgress> known = store.progress(imei);
+      Map<String, RuleProgress> known = null;
       for (AlertRule rule : covering) {
-        RuleProgress before = known.getOrDefault(rule.id(), RuleProgress.start(rule.id(), imei));
-        AlertTracker.Step step = AlertTracker.silence(rule, before, seen, now);
+        if (now.isBefore(device.lastSeen().plusSeconds(rule.threshold().longValue() + rule.forSeconds()))) {
+          continue;
+        }
+        if (known == null) {
+          known = store.progress(device.imei());
+        }
+        RuleProgress before = known.getOrDefault(rule.id(), RuleProgress.start(rule.id(), device.imei()));
+        AlertTracker.Step step = AlertTracker.silence(rule, before, device.lastSeen(), now);
         if (!step.changes().isEmpty()) {
           progress.add(step.progress());
           changes.addAll(step.changes());
