@@ -32,7 +32,10 @@ class PackagedFunctionsIT {
       Map.entry("dashboardAsset", "dashboard/{*asset} GET"),
       Map.entry("dashboardLibrary", "webjars/{*path} GET"),
       Map.entry("commands", "devices/{imei}/commands GET,POST"),
-      Map.entry("command", "devices/{imei}/commands/{id} GET"));
+      Map.entry("command", "devices/{imei}/commands/{id} GET"),
+      Map.entry("rules", "rules GET,POST"),
+      Map.entry("rule", "rules/{id} GET,DELETE"),
+      Map.entry("alerts", "alerts GET"));
 
   private final Path staging = Path.of(System.getProperty("fleetwire.functions.staging", "target/azure-functions"));
 
@@ -64,6 +67,19 @@ class PackagedFunctionsIT {
         assertEquals("many", trigger.get("cardinality").asText().toLowerCase(Locale.ROOT));
       }
     }
+  }
+
+  @Test
+  void alertTimersIsTheOnlyTimerAndRunsEveryThirtySeconds() throws IOException {
+    Map<String, String> timers = new TreeMap<>();
+    for (Map.Entry<String, JsonNode> function : functions().entrySet()) {
+      JsonNode trigger = trigger(function.getValue());
+      if (trigger.get("type").asText().equals("timerTrigger")) {
+        timers.put(function.getKey(), trigger.get("schedule").asText());
+      }
+    }
+
+    assertEquals(Map.of("alertTimers", "*/30 * * * * *"), timers);
   }
 
   @Test
