@@ -125,7 +125,7 @@ public final class CosmosTelemetryStore implements TelemetryStore {
     }
   }
 
-  private static void checkBulk(CosmosBulkOperationResponse<Object> response) {
+  static void checkBulk(CosmosBulkOperationResponse<Object> response) {
     Object doc = response.getOperation().getItem();
     String what = "upsert of record " + (doc instanceof ObjectNode node ? node.path("id").asText() : "?");
     if (response.getException() instanceof CosmosException e) {

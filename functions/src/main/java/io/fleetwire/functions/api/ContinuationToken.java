@@ -4,9 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * The {@code next} token of the positions route: the store's continuation together with the IMEI
- * it belongs to, base64url-encoded so it needs no escaping in a URL and a token from another
- * device or a mangled one is refused with a 400 rather than passed to the store.
+ * The {@code next} token of a paged route: the store's continuation together with the scope it
+ * belongs to (the IMEI for positions, the day for the daily report), base64url-encoded so it needs
+ * no escaping in a URL and a token from another device or day, or a mangled one, is refused with a
+ * 400 rather than passed to the store.
  */
 final class ContinuationToken {
   private static final char SEPARATOR = ':';
@@ -14,25 +15,34 @@ final class ContinuationToken {
   private ContinuationToken() {
   }
 
-  static String wrap(String imei, String storeContinuation) {
+  static String wrap(String scope, String storeContinuation) {
     if (storeContinuation == null) {
       return null;
     }
-    String plain = imei + SEPARATOR + storeContinuation;
+    String plain = scope + SEPARATOR + storeContinuation;
     return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
   }
 
   /** The store's continuation inside {@code token}, or a 400 when the token is not one of ours. */
   static String unwrap(String imei, String token) {
+    String inside = open(imei, token);
+    if (inside == null) {
+      throw invalid(token);
+    }
+    return inside;
+  }
+
+  /** What {@link #wrap} put in {@code token} for {@code scope}; {@code null} when it is not such a token. */
+  static String open(String scope, String token) {
     String plain;
     try {
       plain = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw invalid(token);
+      return null;
     }
-    String prefix = imei + SEPARATOR;
+    String prefix = scope + SEPARATOR;
     if (!plain.startsWith(prefix) || plain.length() == prefix.length()) {
-      throw invalid(token);
+      return null;
     }
     return plain.substring(prefix.length());
   }
