@@ -6,6 +6,7 @@ import io.fleetwire.contract.report.FleetDayRow;
 import io.fleetwire.contract.report.FleetDayStore;
 import io.fleetwire.contract.store.Page;
 import io.fleetwire.contract.store.StoreUnavailableException;
+import io.fleetwire.testsupport.report.FleetDayStoreContract;
 import io.fleetwire.testsupport.store.InMemoryTelemetryStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -86,14 +86,7 @@ abstract class DailyReportJobCases {
   }
 
   private List<FleetDayRow> stored(LocalDate day) {
-    List<FleetDayRow> all = new ArrayList<>();
-    String next = null;
-    do {
-      Page<FleetDayRow> page = days.rows(day, 4, next);
-      all.addAll(page.items());
-      next = page.next();
-    } while (next != null);
-    return all;
+    return FleetDayStoreContract.readAll(days, day, 4);
   }
 
   @Test

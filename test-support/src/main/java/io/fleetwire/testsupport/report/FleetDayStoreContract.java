@@ -57,6 +57,11 @@ public abstract class FleetDayStoreContract {
   }
 
   private List<FleetDayRow> readAll(LocalDate day, int limit) {
+    return readAll(store, day, limit);
+  }
+
+  /** Every stored row of the day, read page by page. */
+  public static List<FleetDayRow> readAll(FleetDayStore store, LocalDate day, int limit) {
     List<FleetDayRow> all = new ArrayList<>();
     String next = null;
     do {
