@@ -11,7 +11,6 @@ import com.azure.cosmos.models.CosmosItemOperation;
 import com.azure.cosmos.models.CosmosItemRequestOptions;
 import com.azure.cosmos.models.CosmosItemResponse;
 import com.azure.cosmos.models.CosmosQueryRequestOptions;
-import com.azure.cosmos.models.FeedResponse;
 import com.azure.cosmos.models.PartitionKey;
 import com.azure.cosmos.models.SqlParameter;
 import com.azure.cosmos.models.SqlQuerySpec;
@@ -24,6 +23,7 @@ import io.fleetwire.contract.report.FleetDayProgress;
 import io.fleetwire.contract.report.FleetDayRow;
 import io.fleetwire.contract.report.FleetDayStore;
 import io.fleetwire.contract.store.Page;
+import io.fleetwire.contract.store.StoreRefusedException;
 import io.fleetwire.contract.store.StoreUnavailableException;
 import reactor.core.publisher.Flux;
 
@@ -46,8 +46,6 @@ public final class CosmosFleetDayStore implements FleetDayStore {
   static final String PROGRESS_ID = "progress";
   static final String ROWS_QUERY =
       "SELECT * FROM c WHERE c.date = @date AND c.type = 'row' ORDER BY c.imei ASC";
-  private static final int NOT_FOUND = 404;
-  private static final int BAD_REQUEST = 400;
 
   private final CosmosAsyncContainer container;
   private final Duration timeout;
@@ -66,14 +64,14 @@ public final class CosmosFleetDayStore implements FleetDayStore {
   @Override
   public Optional<FleetDayProgress> progress(LocalDate date) {
     try {
-      CosmosItemResponse<ObjectNode> response = CosmosTelemetryStore.await(
+      CosmosItemResponse<ObjectNode> response = CosmosCalls.await(
           container.readItem(PROGRESS_ID, new PartitionKey(date.toString()), ObjectNode.class), timeout);
       return Optional.ofNullable(response == null ? null : response.getItem()).map(CosmosFleetDayStore::progress);
     } catch (CosmosException e) {
-      if (e.getStatusCode() == NOT_FOUND) {
+      if (e.getStatusCode() == CosmosCalls.NOT_FOUND) {
         return Optional.empty();
       }
-      throw CosmosTelemetryStore.translate("reading the daily report progress of " + date, e);
+      throw CosmosCalls.translate("reading the daily report progress of " + date, e);
     }
   }
 
@@ -86,49 +84,45 @@ public final class CosmosFleetDayStore implements FleetDayStore {
       List<CosmosItemOperation> operations = rows.stream()
           .map(row -> CosmosBulkOperations.getUpsertItemOperation(rowDocument(progress.date(), row), partition, quiet))
           .toList();
-      List<CosmosBulkOperationResponse<Object>> responses;
-      try {
-        responses = CosmosTelemetryStore.await(
-            container.<Object>executeBulkOperations(Flux.fromIterable(operations)).collectList(), timeout);
-      } catch (CosmosException e) {
-        throw CosmosTelemetryStore.translate("storing " + rows.size() + " daily report rows of " + day, e);
+      List<CosmosBulkOperationResponse<Object>> responses = CosmosCalls.call("storing " + rows.size()
+          + " daily report rows of " + day, container.<Object>executeBulkOperations(Flux.fromIterable(operations))
+          .collectList(), timeout);
+      int stored = responses == null ? 0 : (int) responses.stream().filter(CosmosFleetDayStore::stored).count();
+      if (stored != operations.size()) {
+        throw new StoreUnavailableException("storing daily report rows of " + day + ": " + stored + " of "
+            + operations.size() + " upserts succeeded", null);
       }
-      if (responses == null || responses.size() != operations.size()) {
-        throw new StoreUnavailableException("bulk upsert of daily report rows answered "
-            + (responses == null ? 0 : responses.size()) + " of " + operations.size() + " operations", null);
-      }
-      responses.forEach(CosmosTelemetryStore::checkBulk);
     }
-    try {
-      CosmosTelemetryStore.await(container.upsertItem(progressDocument(progress), partition,
-          new CosmosItemRequestOptions().setContentResponseOnWriteEnabled(false)), timeout);
-    } catch (CosmosException e) {
-      throw CosmosTelemetryStore.translate("storing the daily report progress of " + day, e);
+    CosmosCalls.call("storing the daily report progress of " + day, container.upsertItem(progressDocument(progress),
+        partition, new CosmosItemRequestOptions().setContentResponseOnWriteEnabled(false)), timeout);
+  }
+
+  /**
+   * True when the upsert succeeded. A refusal (a 4xx other than throttling) is thrown: the row
+   * documents are small and of one shape, so it is a defect, not data to pass over; any other
+   * failure counts as not stored, and the page is saved again by the next run.
+   */
+  private static boolean stored(CosmosBulkOperationResponse<Object> response) {
+    if (response.getException() instanceof CosmosException e) {
+      throw CosmosCalls.translate("upsert of a daily report row", e);
     }
+    if (response.getResponse() == null) {
+      return false;
+    }
+    int status = response.getResponse().getStatusCode();
+    if (!response.getResponse().isSuccessStatusCode() && !CosmosCalls.isTransient(status)) {
+      throw new StoreRefusedException("upsert of a daily report row refused by Cosmos DB with status " + status, null);
+    }
+    return response.getResponse().isSuccessStatusCode();
   }
 
   @Override
   public Page<FleetDayRow> rows(LocalDate date, int limit, String continuation) {
-    if (limit < 1) {
-      throw new IllegalArgumentException("limit must be at least 1, got " + limit);
-    }
     // the partition is named in the query too: the partition key option alone is not a filter everywhere
     SqlQuerySpec query = new SqlQuerySpec(ROWS_QUERY, new SqlParameter("@date", date.toString()));
     CosmosQueryRequestOptions options = new CosmosQueryRequestOptions().setPartitionKey(new PartitionKey(date.toString()));
-    FeedResponse<ObjectNode> page;
-    try {
-      page = CosmosTelemetryStore.await(container.queryItems(query, options, ObjectNode.class)
-          .byPage(continuation, limit).next(), timeout);
-    } catch (CosmosException e) {
-      if (e.getStatusCode() == BAD_REQUEST && continuation != null) {
-        throw new IllegalArgumentException("continuation token is not valid for this query", e);
-      }
-      throw CosmosTelemetryStore.translate("reading the daily report of " + date, e);
-    }
-    if (page == null) {
-      return new Page<>(List.of(), null);
-    }
-    return new Page<>(page.getResults().stream().map(CosmosFleetDayStore::row).toList(), page.getContinuationToken());
+    return CosmosCalls.page("reading the daily report of " + date, container.queryItems(query, options, ObjectNode.class),
+        limit, continuation, CosmosFleetDayStore::row, timeout);
   }
 
   private static ObjectNode rowDocument(LocalDate date, FleetDayRow row) {
@@ -149,10 +143,14 @@ public final class CosmosFleetDayStore implements FleetDayStore {
   private static FleetDayRow row(JsonNode doc) {
     try {
       DeviceReport report = Json.mapper().treeToValue(doc.get("report"), DeviceReport.class);
-      return new FleetDayRow(doc.path("name").isTextual() ? doc.get("name").asText() : null, report);
+      return new FleetDayRow(text(doc, "name"), report);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("daily report row " + doc.path("id").asText() + " is not readable", e);
     }
+  }
+
+  private static String text(JsonNode doc, String field) {
+    return doc.path(field).isTextual() ? doc.get(field).asText() : null;
   }
 
   private static ObjectNode progressDocument(FleetDayProgress progress) {
@@ -160,6 +158,7 @@ public final class CosmosFleetDayStore implements FleetDayStore {
     doc.put("id", PROGRESS_ID);
     doc.put("date", progress.date().toString());
     doc.put("type", "progress");
+    doc.put("cursor", progress.cursor());
     doc.put("after", progress.after());
     doc.put("rows", progress.rows());
     doc.put("complete", progress.complete());
@@ -169,8 +168,8 @@ public final class CosmosFleetDayStore implements FleetDayStore {
   }
 
   private static FleetDayProgress progress(JsonNode doc) {
-    return new FleetDayProgress(LocalDate.parse(doc.path("date").asText()),
-        doc.path("after").isTextual() ? doc.get("after").asText() : null, doc.path("rows").asLong(),
+    return new FleetDayProgress(LocalDate.parse(doc.path("date").asText()), text(doc, "cursor"), text(doc, "after"),
+        doc.path("rows").asLong(),
         doc.path("complete").asBoolean(), Instant.parse(doc.path("startedAt").asText()),
         Instant.parse(doc.path("updatedAt").asText()));
   }

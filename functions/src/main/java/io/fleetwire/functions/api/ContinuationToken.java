@@ -1,13 +1,17 @@
 package io.fleetwire.functions.api;
 
+import io.fleetwire.contract.store.Page;
+import io.fleetwire.contract.store.StoreUnavailableException;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.function.Function;
 
 /**
- * The {@code next} token of a paged route: the store's continuation together with the scope it
- * belongs to (the IMEI for positions, the day for the daily report), base64url-encoded so it needs
- * no escaping in a URL and a token from another device or day, or a mangled one, is refused with a
- * 400 rather than passed to the store.
+ * The {@code next} token of a paged route: the store's continuation together with the list it
+ * belongs to (a device's positions, its events, the device list, a day's fleet report), base64url-encoded so it needs
+ * no escaping in a URL, and so a token from another list or a mangled one is refused with a 400
+ * rather than passed to the store.
  */
 final class ContinuationToken {
   private static final char SEPARATOR = ':';
@@ -23,9 +27,9 @@ final class ContinuationToken {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
   }
 
-  /** The store's continuation inside {@code token}, or a 400 when the token is not one of ours. */
-  static String unwrap(String imei, String token) {
-    String inside = open(imei, token);
+  /** The store's continuation inside {@code token}, or a 400 when the token is not one of this list. */
+  static String unwrap(String scope, String token) {
+    String inside = open(scope, token);
     if (inside == null) {
       throw invalid(token);
     }
@@ -47,8 +51,29 @@ final class ContinuationToken {
     return plain.substring(prefix.length());
   }
 
+  /**
+   * Reads the page after {@code token} (null: the first) of the list {@code scope}; the page's
+   * {@code next} is wrapped for the same list.
+   */
+  static <T> Page<T> page(String scope, String token, Function<String, Page<T>> read) {
+    String continuation = token == null ? null : unwrap(scope, token);
+    Page<T> page;
+    try {
+      page = read.apply(continuation);
+    } catch (StoreUnavailableException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      if (continuation == null) {
+        throw e;
+      }
+      // the token was well-formed for this list but its inside is not a continuation the store reads
+      throw invalid(token);
+    }
+    return new Page<>(page.items(), wrap(scope, page.next()));
+  }
+
   static ApiException invalid(String token) {
     return ApiException.badRequest("bad_next", "'next' " + RequestParams.quoted(token)
-        + " is not a continuation token of this device's positions; pass the 'next' of the previous page unchanged");
+        + " is not a continuation token of this list; pass the 'next' of the previous page unchanged");
   }
 }

@@ -1,9 +1,9 @@
 package io.fleetwire.functions.api;
 
+import io.fleetwire.contract.registry.Imei;
 import io.fleetwire.contract.report.FleetDayProgress;
 import io.fleetwire.contract.report.FleetDayRow;
 import io.fleetwire.contract.report.FleetDayStore;
-import io.fleetwire.contract.store.DeviceState;
 import io.fleetwire.contract.store.Page;
 import io.fleetwire.contract.store.StoreUnavailableException;
 import io.fleetwire.functions.report.FleetDayCsv;
@@ -12,10 +12,10 @@ import io.fleetwire.functions.report.FleetDayRows;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -71,17 +71,23 @@ final class DailyReports {
 
   private FleetDayReport page(LocalDate date, int limit, String token) {
     if (token == null) {
-      return isStored(date) ? stored(date, limit, null) : computed(date, limit, null);
+      return isStored(date) ? stored(date, limit, null) : computed(date, limit, FleetDayRows.Position.START);
     }
     String continuation = ContinuationToken.open(STORED + date, token);
     if (continuation != null) {
       return stored(date, limit, continuation);
     }
-    String after = ContinuationToken.open(COMPUTED + date, token);
-    if (after != null) {
-      return computed(date, limit, after);
+    FleetDayRows.Position position = position(ContinuationToken.open(COMPUTED + date, token));
+    if (position == null) {
+      throw invalid(token, date);
     }
-    throw invalid(token, date);
+    try {
+      return computed(date, limit, position);
+    } catch (StoreUnavailableException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw invalid(token, date);
+    }
   }
 
   private boolean isStored(LocalDate date) {
@@ -106,13 +112,42 @@ final class DailyReports {
     return new FleetDayReport(date, page.items(), ContinuationToken.wrap(STORED + date, page.next()));
   }
 
-  private FleetDayReport computed(LocalDate date, int limit, String after) {
-    List<DeviceState> devices = computer.devicesAfter(after, limit + 1);
-    boolean more = devices.size() > limit;
-    List<DeviceState> page = more ? devices.subList(0, limit) : devices;
-    FleetDayRows.Batch batch = computer.compute(date, page, clock, clock.instant().plus(COMPUTE_BUDGET));
-    boolean rest = more || batch.devicesDone() < page.size();
-    return new FleetDayReport(date, batch.rows(), rest ? ContinuationToken.wrap(COMPUTED + date, batch.lastImei()) : null);
+  /**
+   * Rows of the devices from {@code position} on: steps through the device list until a step
+   * computed rows, the list ends or the budget is spent (a page of devices all reported already
+   * only moves the position on).
+   */
+  private FleetDayReport computed(LocalDate date, int limit, FleetDayRows.Position position) {
+    Instant deadline = clock.instant().plus(COMPUTE_BUDGET);
+    FleetDayRows.Step step;
+    FleetDayRows.Position at = position;
+    do {
+      step = computer.step(date, at, limit, clock, deadline);
+      at = step.next();
+    } while (step.rows().isEmpty() && !step.end() && clock.instant().isBefore(deadline));
+    String next = step.end() ? null : ContinuationToken.wrap(COMPUTED + date, token(at));
+    return new FleetDayReport(date, step.rows(), next);
+  }
+
+  /** A position as the inside of a token: the last IMEI reported (or nothing), a colon, the device page token. */
+  private static String token(FleetDayRows.Position position) {
+    return (position.after() == null ? "" : position.after()) + ':' + (position.cursor() == null ? "" : position.cursor());
+  }
+
+  private static FleetDayRows.Position position(String token) {
+    if (token == null) {
+      return null;
+    }
+    int colon = token.indexOf(':');
+    if (colon < 0) {
+      return null;
+    }
+    String after = token.substring(0, colon);
+    String cursor = token.substring(colon + 1);
+    if (!after.isEmpty() && !Imei.isWellFormed(after)) {
+      return null;
+    }
+    return new FleetDayRows.Position(cursor.isEmpty() ? null : cursor, after.isEmpty() ? null : after);
   }
 
   private static ApiException invalid(String token, LocalDate date) {

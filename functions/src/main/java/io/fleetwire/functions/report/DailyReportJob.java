@@ -2,7 +2,6 @@ package io.fleetwire.functions.report;
 
 import io.fleetwire.contract.report.FleetDayProgress;
 import io.fleetwire.contract.report.FleetDayStore;
-import io.fleetwire.contract.store.DeviceState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,8 +17,8 @@ import java.util.Optional;
 /**
  * The scheduled computation of the daily fleet report into a {@link FleetDayStore}. Each run looks
  * at the last {@link #LOOKBACK_DAYS} finished UTC days, newest first, and for each one not yet
- * complete computes rows page by page ({@link #DEVICES_PER_PAGE} devices in IMEI order), saving
- * the rows and then the progress after every page. It stops when its time budget is spent; the
+ * complete computes rows page by page of the device list ({@link #DEVICES_PER_PAGE} devices in
+ * IMEI order), saving the rows and then the progress after every page. It stops when its time budget is spent; the
  * next run resumes after the last saved page. A run that fails (store unavailable) loses at most
  * the page in hand, and computing a page again overwrites the same rows, so runs can overlap,
  * crash or repeat without a wrong or doubled row.
@@ -102,23 +101,39 @@ public final class DailyReportJob {
   private FleetDayProgress computeDay(FleetDayProgress start, Instant deadline) {
     FleetDayProgress progress = start;
     while (clock.instant().isBefore(deadline)) {
-      List<DeviceState> page = computer.devicesAfter(progress.after(), devicesPerPage + 1);
-      boolean last = page.size() <= devicesPerPage;
-      List<DeviceState> devices = last ? page : page.subList(0, devicesPerPage);
-      FleetDayRows.Batch batch = computer.compute(progress.date(), devices, clock, deadline);
-      boolean finished = last && batch.devicesDone() == devices.size();
-      FleetDayProgress next = batch.devicesDone() == 0 ? progress
-          : progress.advance(batch.lastImei(), batch.rows().size(), clock.instant());
-      if (finished) {
-        next = next.finish(clock.instant());
+      FleetDayRows.Step step = step(progress, deadline);
+      FleetDayProgress saved = progress.advance(step.next().cursor(), step.next().after(), step.rows().size(),
+          clock.instant());
+      if (step.end()) {
+        saved = saved.finish(clock.instant());
       }
-      days.save(batch.rows(), next);
-      progress = next;
-      if (finished) {
+      days.save(step.rows(), saved);
+      progress = saved;
+      if (progress.complete()) {
         LOG.info("daily report of {} stored: {} rows", progress.date(), progress.rows());
         break;
       }
     }
     return progress;
+  }
+
+  /**
+   * The next step of the day's walk through the devices. A device page token the store no longer
+   * reads (the store's token format changed between runs) restarts the walk from the first page,
+   * passing over the devices already reported.
+   */
+  private FleetDayRows.Step step(FleetDayProgress progress, Instant deadline) {
+    FleetDayRows.Position at = new FleetDayRows.Position(progress.cursor(), progress.after());
+    try {
+      return computer.step(progress.date(), at, devicesPerPage, clock, deadline);
+    } catch (IllegalArgumentException e) {
+      if (progress.cursor() == null) {
+        throw e;
+      }
+      LOG.warn("daily report of {}: the saved device page is no longer readable ({}); continuing after {} from the "
+          + "first page", progress.date(), e.getMessage(), progress.after());
+      return computer.step(progress.date(), new FleetDayRows.Position(null, progress.after()), devicesPerPage, clock,
+          deadline);
+    }
   }
 }

@@ -2,6 +2,7 @@ package io.fleetwire.functions.report;
 
 import io.fleetwire.contract.report.FleetDayRow;
 import io.fleetwire.contract.store.DeviceState;
+import io.fleetwire.contract.store.Page;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,24 +47,50 @@ public final class FleetDayRows {
    * What one call computed: the rows, in IMEI order, of the first {@code devicesDone} devices it
    * was given; {@code lastImei} is the last of those ({@code null} when none).
    */
-  public record Batch(List<FleetDayRow> rows, int devicesDone, String lastImei) {
-    public Batch {
+  record Batch(List<FleetDayRow> rows, int devicesDone, String lastImei) {
+    Batch {
       rows = List.copyOf(rows);
     }
   }
 
-  /** Devices with an IMEI after {@code imei} (all when {@code null}), in IMEI order, at most {@code limit}. */
-  public List<DeviceState> devicesAfter(String imei, int limit) {
-    List<DeviceState> after = new ArrayList<>();
-    for (DeviceState device : reports.store().devices()) {
-      if (imei == null || device.imei().compareTo(imei) > 0) {
-        after.add(device);
-        if (after.size() == limit) {
-          break;
-        }
-      }
+  /**
+   * Where a walk through the fleet in IMEI order stands: at the store's page of devices
+   * {@code cursor} ({@code null}: the first page), past the device {@code after} ({@code null}:
+   * none yet). A page is read again when a step stopped inside it; its devices up to {@code after}
+   * are then passed over.
+   */
+  public record Position(String cursor, String after) {
+    public static final Position START = new Position(null, null);
+  }
+
+  /**
+   * What one step computed, in IMEI order, and where the walk stands after it; {@code end} when
+   * every device of the fleet has been computed.
+   */
+  public record Step(List<FleetDayRow> rows, Position next, boolean end) {
+    public Step {
+      rows = List.copyOf(rows);
     }
-    return after;
+  }
+
+  /**
+   * Reads the page of at most {@code limit} devices at {@code from} and computes the rows of its
+   * devices after {@code from.after()} until {@code deadline} (see {@link #compute}). Every step
+   * makes progress: it computes at least one device, or moves to the next page.
+   *
+   * @throws IllegalArgumentException if the store cannot read {@code from.cursor()}
+   */
+  public Step step(LocalDate date, Position from, int limit, Clock clock, Instant deadline) {
+    Page<DeviceState> page = reports.store().devices(limit, from.cursor());
+    List<DeviceState> devices = page.items().stream()
+        .filter(device -> from.after() == null || device.imei().compareTo(from.after()) > 0)
+        .toList();
+    Batch batch = compute(date, devices, clock, deadline);
+    String after = batch.lastImei() == null ? from.after() : batch.lastImei();
+    if (batch.devicesDone() < devices.size()) {
+      return new Step(batch.rows(), new Position(from.cursor(), after), false);
+    }
+    return new Step(batch.rows(), new Position(page.next(), after), page.next() == null);
   }
 
   /**
@@ -71,7 +98,7 @@ public final class FleetDayRows {
    * looks at the clock: once {@code deadline} has passed it stops and says how far it came. The
    * first group is always computed, so every call makes progress.
    */
-  public Batch compute(LocalDate date, List<DeviceState> devices, Clock clock, Instant deadline) {
+  Batch compute(LocalDate date, List<DeviceState> devices, Clock clock, Instant deadline) {
     Instant from = FleetDayReport.start(date);
     Instant to = FleetDayReport.end(date);
     List<FleetDayRow> rows = new ArrayList<>();

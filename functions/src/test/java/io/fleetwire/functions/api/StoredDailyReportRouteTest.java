@@ -52,7 +52,7 @@ class StoredDailyReportRouteTest {
 
   private void storeDay(boolean complete, FleetDayRow... rows) {
     FleetDayProgress progress = FleetDayProgress.begin(PAST, ApiFixture.NOW)
-        .advance(rows[rows.length - 1].report().imei(), rows.length, ApiFixture.NOW);
+        .advance("page 2", rows[rows.length - 1].report().imei(), rows.length, ApiFixture.NOW);
     days.save(List.of(rows), complete ? progress.finish(ApiFixture.NOW) : progress);
   }
 

@@ -3,7 +3,7 @@ package io.fleetwire.functions.report;
 import com.azure.cosmos.CosmosAsyncClient;
 import com.azure.cosmos.CosmosAsyncDatabase;
 import com.azure.cosmos.CosmosClientBuilder;
-import com.azure.cosmos.models.CosmosContainerProperties;
+import io.fleetwire.azure.cosmos.CosmosContainers;
 import io.fleetwire.azure.cosmos.CosmosFleetDayStore;
 import io.fleetwire.contract.report.FleetDayStore;
 import io.fleetwire.testsupport.cosmos.CosmosTestServer;
@@ -13,7 +13,10 @@ import org.junit.jupiter.api.BeforeAll;
 import java.time.Duration;
 import java.util.UUID;
 
-/** The scheduled computation storing into Cosmos DB through the real client, on the Cosmos test server. */
+/**
+ * The scheduled computation storing into Cosmos DB through the real client, on the Cosmos test
+ * server, in the {@code dailyReports} container as {@code infra/cosmos/containers} declares it.
+ */
 class DailyReportJobCosmosTest extends DailyReportJobCases {
   private static CosmosAsyncClient client;
 
@@ -33,7 +36,7 @@ class DailyReportJobCosmosTest extends DailyReportJobCases {
     String name = "job-" + UUID.randomUUID();
     client.createDatabase(name).block();
     CosmosAsyncDatabase database = client.getDatabase(name);
-    database.createContainer(new CosmosContainerProperties(CosmosFleetDayStore.DAILY_REPORTS, "/date")).block();
+    database.createContainer(CosmosContainers.declared(CosmosFleetDayStore.DAILY_REPORTS)).block();
     return new CosmosFleetDayStore(database.getContainer(CosmosFleetDayStore.DAILY_REPORTS), Duration.ofSeconds(10));
   }
 }

@@ -2,6 +2,7 @@ package io.fleetwire.functions.report;
 
 import io.fleetwire.contract.IoDictionary;
 import io.fleetwire.contract.Record;
+import io.fleetwire.contract.report.FleetDayRow;
 import io.fleetwire.contract.store.DeviceState;
 import io.fleetwire.contract.store.Page;
 import io.fleetwire.contract.store.RejectedMessage;
@@ -18,6 +19,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FleetDayRowsTest {
   private static final LocalDate DAY = LocalDate.parse("2026-05-01");
@@ -51,8 +54,9 @@ class FleetDayRowsTest {
     }
 
     @Override
-    public List<Record> events(String imei, Instant from, Instant to, Set<Integer> eventIds) {
-      return store.events(imei, from, to, eventIds);
+    public Page<Record> events(String imei, Instant from, Instant to, Set<Integer> eventIds, int limit,
+        String continuation) {
+      return store.events(imei, from, to, eventIds, limit, continuation);
     }
 
     @Override
@@ -61,8 +65,8 @@ class FleetDayRowsTest {
     }
 
     @Override
-    public List<DeviceState> devices() {
-      return store.devices();
+    public Page<DeviceState> devices(int limit, String continuation) {
+      return store.devices(limit, continuation);
     }
 
     @Override
@@ -99,43 +103,56 @@ class FleetDayRowsTest {
     return telemetry;
   }
 
+  private static List<String> imeis(List<FleetDayRow> rows) {
+    return rows.stream().map(row -> row.report().imei()).toList();
+  }
+
   @Test
   void computesDevicesInParallelButNeverMoreAtOnceThanItsParallelism() {
     SlowTelemetry telemetry = fleet(12);
     FleetDayRows rows = new FleetDayRows(new TrackReports(telemetry, IoDictionary.fmb()), 3);
-    List<DeviceState> devices = rows.devicesAfter(null, 100);
 
-    FleetDayRows.Batch batch = rows.compute(DAY, devices, new SettableClock(NOON), NOON.plusSeconds(60));
+    FleetDayRows.Step step = rows.step(DAY, FleetDayRows.Position.START, 100, new SettableClock(NOON),
+        NOON.plusSeconds(60));
 
-    assertEquals(12, batch.devicesDone());
-    assertEquals(12, batch.rows().size());
-    assertEquals(DailyReportJobCases.imei(11), batch.lastImei());
-    assertEquals(List.of(devices.stream().map(DeviceState::imei).toArray()),
-        List.of(batch.rows().stream().map(row -> row.report().imei()).toArray()));
+    assertEquals(telemetry.devices(100, null).items().stream().map(DeviceState::imei).toList(), imeis(step.rows()));
+    assertEquals(12, step.rows().size());
+    assertTrue(step.end());
     assertEquals(3, telemetry.mostAtOnce.get());
   }
 
   @Test
-  void stopsBetweenGroupsOnceTheDeadlineHasPassed() {
+  void stopsBetweenGroupsOnceTheDeadlineHasPassedAndStaysOnThatPage() {
     SlowTelemetry telemetry = fleet(12);
     SettableClock clock = new SettableClock(NOON);
     // every read takes a simulated second: the first group of three passes a two-second deadline
     telemetry.onRead = () -> clock.advance(Duration.ofSeconds(1));
     FleetDayRows rows = new FleetDayRows(new TrackReports(telemetry, IoDictionary.fmb()), 3);
 
-    FleetDayRows.Batch batch = rows.compute(DAY, rows.devicesAfter(null, 100), clock, NOON.plusSeconds(2));
+    FleetDayRows.Step step = rows.step(DAY, FleetDayRows.Position.START, 100, clock, NOON.plusSeconds(2));
 
-    assertEquals(3, batch.devicesDone());
-    assertEquals(DailyReportJobCases.imei(2), batch.lastImei());
+    assertEquals(3, step.rows().size());
+    assertFalse(step.end());
+    assertEquals(new FleetDayRows.Position(null, DailyReportJobCases.imei(2)), step.next());
   }
 
   @Test
-  void listsDevicesAfterAnImeiInImeiOrder() {
-    FleetDayRows rows = new FleetDayRows(new TrackReports(fleet(5), IoDictionary.fmb()), 1);
+  void walksTheDevicePagesPassingOverDevicesAlreadyReported() {
+    SlowTelemetry telemetry = fleet(5);
+    FleetDayRows rows = new FleetDayRows(new TrackReports(telemetry, IoDictionary.fmb()), 1);
+    SettableClock clock = new SettableClock(NOON);
 
-    assertEquals(List.of(DailyReportJobCases.imei(2), DailyReportJobCases.imei(3)),
-        rows.devicesAfter(DailyReportJobCases.imei(1), 2).stream().map(DeviceState::imei).toList());
-    assertEquals(List.of(), rows.devicesAfter(DailyReportJobCases.imei(4), 2));
+    FleetDayRows.Step first = rows.step(DAY, FleetDayRows.Position.START, 2, clock, NOON.plusSeconds(60));
+    FleetDayRows.Position secondPage = first.next();
+    FleetDayRows.Step resumed = rows.step(DAY, new FleetDayRows.Position(secondPage.cursor(),
+        DailyReportJobCases.imei(2)), 2, clock, NOON.plusSeconds(60));
+    FleetDayRows.Step last = rows.step(DAY, resumed.next(), 2, clock, NOON.plusSeconds(60));
+
+    assertEquals(List.of(DailyReportJobCases.imei(0), DailyReportJobCases.imei(1)), imeis(first.rows()));
+    assertFalse(first.end());
+    assertEquals(List.of(DailyReportJobCases.imei(3)), imeis(resumed.rows()));
+    assertEquals(List.of(DailyReportJobCases.imei(4)), imeis(last.rows()));
+    assertTrue(last.end());
   }
 
   @Test
@@ -145,9 +162,9 @@ class FleetDayRowsTest {
     telemetry.upsert(new SyntheticTrack(DailyReportJobCases.imei(2), NOON).at(0).records());
     FleetDayRows rows = new FleetDayRows(new TrackReports(telemetry, IoDictionary.fmb(), 2), 2);
 
-    FleetDayRows.Batch batch = rows.compute(DAY, rows.devicesAfter(null, 10), new SettableClock(NOON), NOON);
+    FleetDayRows.Step step = rows.step(DAY, FleetDayRows.Position.START, 10, new SettableClock(NOON), NOON);
 
-    assertEquals(2, batch.devicesDone());
-    assertEquals(List.of(DailyReportJobCases.imei(2)), batch.rows().stream().map(r -> r.report().imei()).toList());
+    assertTrue(step.end());
+    assertEquals(List.of(DailyReportJobCases.imei(2)), imeis(step.rows()));
   }
 }

@@ -53,7 +53,8 @@ public abstract class FleetDayStoreContract {
   }
 
   private static FleetDayProgress progress(LocalDate day, String after, long rows, boolean complete) {
-    return new FleetDayProgress(day, after, rows, complete, NOW, NOW.plusSeconds(rows));
+    return new FleetDayProgress(day, complete ? null : "{\"token\":\"" + after + "\"}", after, rows, complete, NOW,
+        NOW.plusSeconds(rows));
   }
 
   private List<FleetDayRow> readAll(LocalDate day, int limit) {
@@ -96,7 +97,7 @@ public abstract class FleetDayStoreContract {
     store.save(List.of(row(DAY, imei(1), null, 1)), first);
     assertEquals(Optional.of(first), store.progress(DAY));
 
-    FleetDayProgress done = first.advance(imei(2), 1, NOW.plusSeconds(60)).finish(NOW.plusSeconds(61));
+    FleetDayProgress done = first.advance("page 2", imei(2), 1, NOW.plusSeconds(60)).finish(NOW.plusSeconds(61));
     store.save(List.of(row(DAY, imei(2), null, 2)), done);
 
     assertEquals(Optional.of(done), store.progress(DAY));
