@@ -31,7 +31,7 @@ public final class DailyReportJob {
   public static final int LOOKBACK_DAYS = 7;
   public static final int DEVICES_PER_PAGE = 100;
   public static final Duration SETTLE = Duration.ofMinutes(10);
-  /** Inside the host's five-minute {@code functionTimeout}, with room to save the last page. */
+  /** Inside host.json's {@code functionTimeout} (4 min 30 s), with room for the last group and its save. */
   public static final Duration DEFAULT_BUDGET = Duration.ofMinutes(4);
   private static final Logger LOG = LoggerFactory.getLogger(DailyReportJob.class);
 
