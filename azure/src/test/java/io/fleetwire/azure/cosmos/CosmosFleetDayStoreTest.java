@@ -22,8 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CosmosFleetDayStoreTest extends FleetDayStoreContract {
   @Override
   protected FleetDayStore newStore() {
-    return new CosmosFleetDayStore(CosmosServerDatabase.create().container(CosmosFleetDayStore.DAILY_REPORTS),
-        CosmosServerDatabase.TIMEOUT);
+    return CosmosServerStores.fleetDayStore();
   }
 
   /**
