@@ -22,7 +22,8 @@ import java.util.function.Function;
  * <p>Errors: 408, 410, 429, 449, 500, 503 and 401/403 become {@link StoreUnavailableException}, so
  * the Functions runtime retries the message and finally dead-letters it (auth failures too: a role
  * assignment still propagating or a rotated key passes without losing data); 404 means not found;
- * any other refusal is a {@link StoreRefusedException} naming the operation and status.
+ * any other refusal is a {@link StoreRefusedException} naming the operation and status: retrying
+ * the same request would fail the same way.
  */
 final class CosmosCalls {
   static final int BAD_REQUEST = 400;

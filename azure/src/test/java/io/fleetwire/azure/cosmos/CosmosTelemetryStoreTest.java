@@ -35,7 +35,8 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 /**
- * What no Cosmos server here produces: throttling (429), outages (503), timeouts (408, no answer).
+ * What no Cosmos server here produces: throttling (429), outages (503), timeouts (408, no answer),
+ * a document refused as too large (413).
  * Everything else the store does is in {@link CosmosTelemetryStoreContractTest}, against the server.
  */
 class CosmosTelemetryStoreTest {
@@ -75,15 +76,6 @@ class CosmosTelemetryStoreTest {
   }
 
   @Test
-  void aBadRequestIsARefusalNotAnOutage() {
-    answerBulkWith(400);
-
-    StoreRefusedException error = assertThrows(StoreRefusedException.class,
-        () -> store.upsert(List.of(record(IMEI, T0))));
-    assertTrue(error.getMessage().contains("status 400"), error.getMessage());
-  }
-
-  @Test
   void aBulkItemFailingWithServiceUnavailableIsTransient() {
     doAnswer(call -> {
       Flux<CosmosItemOperation> operations = call.getArgument(0);
@@ -94,6 +86,15 @@ class CosmosTelemetryStoreTest {
     StoreUnavailableException error = assertThrows(StoreUnavailableException.class,
         () -> store.upsert(List.of(record)));
     assertTrue(error.getMessage().contains("503") && error.getMessage().contains(record.id()), error.getMessage());
+  }
+
+  @Test
+  void aDocumentRefusedAsTooLargeIsARefusalNotAnOutage() {
+    answerBulkWith(413);
+
+    StoreRefusedException error = assertThrows(StoreRefusedException.class,
+        () -> store.upsert(List.of(record(IMEI, T0))));
+    assertTrue(error.getMessage().contains("status 413"), error.getMessage());
   }
 
   @Test

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -84,12 +85,13 @@ public abstract class TelemetryStoreContract {
     return records;
   }
 
-  private List<Record> allPositions(String imei, int pageSize) {
-    List<Record> all = new ArrayList<>();
+  /** Every item of a paged query, following each page's continuation to the end. */
+  private static <T> List<T> all(int pageSize, BiFunction<Integer, String, Page<T>> query) {
+    List<T> all = new ArrayList<>();
     String next = null;
     int pages = 0;
     do {
-      Page<Record> page = store.positions(imei, FAR_PAST, FAR_FUTURE, pageSize, next);
+      Page<T> page = query.apply(pageSize, next);
       assertTrue(page.items().size() <= pageSize, "page larger than the limit");
       all.addAll(page.items());
       next = page.next();
@@ -97,36 +99,18 @@ public abstract class TelemetryStoreContract {
       assertTrue(pages < 10_000, "continuation never ended");
     } while (next != null);
     return all;
+  }
+
+  private List<Record> allPositions(String imei, int pageSize) {
+    return all(pageSize, (limit, next) -> store.positions(imei, FAR_PAST, FAR_FUTURE, limit, next));
   }
 
   private List<DeviceState> allDevices(int pageSize) {
-    List<DeviceState> all = new ArrayList<>();
-    String next = null;
-    int pages = 0;
-    do {
-      Page<DeviceState> page = store.devices(pageSize, next);
-      assertTrue(page.items().size() <= pageSize, "page larger than the limit");
-      all.addAll(page.items());
-      next = page.next();
-      pages++;
-      assertTrue(pages < 10_000, "continuation never ended");
-    } while (next != null);
-    return all;
+    return all(pageSize, (limit, next) -> store.devices(limit, next));
   }
 
   private List<Record> allEvents(String imei, Instant from, Instant to, Set<Integer> eventIds, int pageSize) {
-    List<Record> all = new ArrayList<>();
-    String next = null;
-    int pages = 0;
-    do {
-      Page<Record> page = store.events(imei, from, to, eventIds, pageSize, next);
-      assertTrue(page.items().size() <= pageSize, "page larger than the limit");
-      all.addAll(page.items());
-      next = page.next();
-      pages++;
-      assertTrue(pages < 10_000, "continuation never ended");
-    } while (next != null);
-    return all;
+    return all(pageSize, (limit, next) -> store.events(imei, from, to, eventIds, limit, next));
   }
 
   @Test
