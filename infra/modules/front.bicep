@@ -48,6 +48,9 @@ param cosmosEndpoint string
 @description('Cosmos DB database holding the devices and commands containers.')
 param cosmosDatabaseName string
 
+@description('A device command sent by a replica and unanswered this long expires (30s, 2m, PT2M).')
+param commandTimeout string = '60s'
+
 @description('Device acceptance policy.')
 @allowed([
   'open'
@@ -116,6 +119,10 @@ var baseEnv = [
   {
     name: 'FLEETWIRE_COMMANDS_TOPIC'
     value: commandsTopicName
+  }
+  {
+    name: 'FLEETWIRE_COMMAND_TIMEOUT'
+    value: commandTimeout
   }
   {
     name: 'FLEETWIRE_POLICY'
