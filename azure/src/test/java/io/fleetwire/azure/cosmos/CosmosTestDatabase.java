@@ -18,6 +18,9 @@ public final class CosmosTestDatabase {
   private static final List<String> CONTAINERS = List.of(CosmosTelemetryStore.TELEMETRY, CosmosTelemetryStore.DEVICES,
       CosmosTelemetryStore.REJECTED, CosmosCommandStore.COMMANDS);
 
+  /** The only connectivity mode the test server speaks. */
+  public static final String GATEWAY = "gateway";
+
   private final CosmosTestServer server;
   private final String name;
 
@@ -51,9 +54,9 @@ public final class CosmosTestDatabase {
     return name;
   }
 
-  /** The settings a process reads to reach this database with the server's key. */
+  /** The settings a process reads to reach this database: the server's key, in gateway mode (all it speaks). */
   public Map<String, String> environment() {
     return Map.of(CosmosSettings.ENDPOINT_ENV, endpoint(), CosmosSettings.KEY_ENV, key(),
-        CosmosSettings.DATABASE_ENV, name);
+        CosmosSettings.DATABASE_ENV, name, CosmosSettings.CONNECTION_MODE_ENV, GATEWAY);
   }
 }
