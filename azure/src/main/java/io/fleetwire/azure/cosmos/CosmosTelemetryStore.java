@@ -24,6 +24,7 @@ import io.fleetwire.contract.Record;
 import io.fleetwire.contract.store.DeviceState;
 import io.fleetwire.contract.store.Page;
 import io.fleetwire.contract.store.RejectedMessage;
+import io.fleetwire.contract.store.StoreRefusedException;
 import io.fleetwire.contract.store.StoreUnavailableException;
 import io.fleetwire.contract.store.TelemetryStore;
 import org.slf4j.Logger;
@@ -57,7 +58,7 @@ import java.util.concurrent.TimeoutException;
  * <p>Errors: 408, 410, 429, 449, 500, 503 and 401/403 become {@link StoreUnavailableException}, so
  * the Functions runtime retries the message and finally dead-letters it (auth failures too: a role
  * assignment still propagating or a rotated key passes without losing data); 404 means not found;
- * any other refusal is an {@link IllegalStateException} naming the operation and status.
+ * any other refusal is a {@link StoreRefusedException} naming the operation and status.
  */
 public final class CosmosTelemetryStore implements TelemetryStore {
   private static final Logger LOG = LoggerFactory.getLogger(CosmosTelemetryStore.class);
@@ -140,7 +141,7 @@ public final class CosmosTelemetryStore implements TelemetryStore {
       if (item == null || TRANSIENT.contains(status)) {
         throw new StoreUnavailableException(what + " failed with status " + status, null);
       }
-      throw new IllegalStateException(what + " refused by Cosmos DB with status " + status);
+      throw new StoreRefusedException(what + " refused by Cosmos DB with status " + status, null);
     }
   }
 
@@ -387,6 +388,6 @@ public final class CosmosTelemetryStore implements TelemetryStore {
       return new StoreUnavailableException(what + " failed with status " + e.getStatusCode()
           + " (Cosmos DB unavailable or throttled)", e);
     }
-    return new IllegalStateException(what + " refused by Cosmos DB with status " + e.getStatusCode(), e);
+    return new StoreRefusedException(what + " refused by Cosmos DB with status " + e.getStatusCode(), e);
   }
 }

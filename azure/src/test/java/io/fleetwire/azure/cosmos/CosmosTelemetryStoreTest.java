@@ -18,6 +18,7 @@ import io.fleetwire.contract.RecordId;
 import io.fleetwire.contract.store.DeviceState;
 import io.fleetwire.contract.store.Page;
 import io.fleetwire.contract.store.RejectedMessage;
+import io.fleetwire.contract.store.StoreRefusedException;
 import io.fleetwire.contract.store.StoreUnavailableException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -205,10 +206,10 @@ class CosmosTelemetryStoreTest {
   }
 
   @Test
-  void aBadRequestIsNotTransient() {
+  void aBadRequestIsARefusalNotAnOutage() {
     answerBulkWith(400);
 
-    IllegalStateException error = assertThrows(IllegalStateException.class,
+    StoreRefusedException error = assertThrows(StoreRefusedException.class,
         () -> store.upsert(List.of(record(IMEI, T0, 0))));
     assertTrue(error.getMessage().contains("status 400"), error.getMessage());
   }
