@@ -2,24 +2,21 @@ package io.fleetwire.azure.cosmos;
 
 import com.azure.cosmos.CosmosAsyncClient;
 import com.azure.cosmos.CosmosClientBuilder;
-import com.azure.cosmos.models.CosmosContainerProperties;
 import io.fleetwire.testsupport.cosmos.CosmosTestServer;
 
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * A fresh database on the shared Cosmos test server with the containers the stores use, each
- * partitioned by {@code /imei} as {@code infra/modules/data.bicep} declares them, for tests
- * outside this module that must not touch the Cosmos SDK themselves.
+ * A fresh database on the shared Cosmos test server holding every container as declared in
+ * {@code infra/cosmos/containers}, described by the settings a process reads to reach it: for
+ * tests outside this module, which build their stores from settings and never touch the SDK.
  */
 public final class CosmosTestDatabase {
-  private static final List<String> CONTAINERS = List.of(CosmosTelemetryStore.TELEMETRY, CosmosTelemetryStore.DEVICES,
-      CosmosTelemetryStore.REJECTED, CosmosCommandStore.COMMANDS);
-
   /** The only connectivity mode the test server speaks. */
   public static final String GATEWAY = "gateway";
+  private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
   private final CosmosTestServer server;
   private final String name;
@@ -34,10 +31,8 @@ public final class CosmosTestDatabase {
     String name = "fleetwire-" + UUID.randomUUID();
     try (CosmosAsyncClient client = new CosmosClientBuilder().endpoint(server.endpoint()).key(server.key())
         .gatewayMode().buildAsyncClient()) {
-      client.createDatabase(name).block();
-      for (String container : CONTAINERS) {
-        client.getDatabase(name).createContainer(new CosmosContainerProperties(container, "/imei")).block();
-      }
+      CosmosCalls.await(client.createDatabase(name), TIMEOUT);
+      CosmosContainers.createAll(client.getDatabase(name), TIMEOUT);
     }
     return new CosmosTestDatabase(server, name);
   }
@@ -54,7 +49,7 @@ public final class CosmosTestDatabase {
     return name;
   }
 
-  /** The settings a process reads to reach this database: the server's key, in gateway mode (all it speaks). */
+  /** The settings a process reads to reach this database: the server's key, in gateway mode. */
   public Map<String, String> environment() {
     return Map.of(CosmosSettings.ENDPOINT_ENV, endpoint(), CosmosSettings.KEY_ENV, key(),
         CosmosSettings.DATABASE_ENV, name, CosmosSettings.CONNECTION_MODE_ENV, GATEWAY);
