@@ -247,15 +247,15 @@ public final class FrontApplication implements Callable<Integer> {
    * only logs what devices answer.
    */
   AzureCommands openCommands(FrontConfig config) {
+    if (commandTimeout.isNegative() || commandTimeout.isZero()) {
+      throw new ParameterException(spec.commandLine(), "--command-timeout must be positive, got " + commandTimeout);
+    }
     if (!AzureCommands.isConfigured(env)) {
       if (ServiceBusSettings.isConfigured(env)) {
         LOG.warn("device commands off: they need {} (the commands container) beside Service Bus",
             CosmosSettings.ENDPOINT_ENV);
       }
       return null;
-    }
-    if (commandTimeout.isNegative() || commandTimeout.isZero()) {
-      throw new ParameterException(spec.commandLine(), "--command-timeout must be positive, got " + commandTimeout);
     }
     try {
       return AzureCommands.start(env, config.frontId(), commandTimeout, serviceBus);
