@@ -57,6 +57,9 @@ param maximumInstanceCount int = 100
 ])
 param instanceMemoryMB int = 2048
 
+@description('When the daily fleet report computation runs: six-field NCRONTAB ({second} {minute} {hour} {day} {month} {day-of-week}), UTC. Each run resumes where the last one stopped, so it repeats through the day.')
+param dailyReportSchedule string = '0 */5 * * * *'
+
 @description('Require Entra ID sign-in for the API and dashboard (App Service Authentication).')
 param enableAuthentication bool = true
 
@@ -181,6 +184,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     FLEETWIRE_SERVICEBUS_NAMESPACE: serviceBusNamespace
     FLEETWIRE_COSMOS_ENDPOINT: cosmosEndpoint
     FLEETWIRE_COSMOS_DATABASE: cosmosDatabaseName
+    FLEETWIRE_DAILY_REPORT_SCHEDULE: dailyReportSchedule
     FLEETWIRE_WEBHOOK_URL: webhookUrl
     // Resolved by App Service before the worker starts; the secret never appears in the settings.
     FLEETWIRE_WEBHOOK_SECRET: empty(webhookSecretUri) ? '' : '@Microsoft.KeyVault(SecretUri=${webhookSecretUri})'

@@ -4,6 +4,7 @@ import io.fleetwire.contract.IoDictionary;
 import io.fleetwire.contract.alert.AlertStore;
 import io.fleetwire.contract.command.CommandDispatcher;
 import io.fleetwire.contract.command.CommandStore;
+import io.fleetwire.contract.report.FleetDayStore;
 import io.fleetwire.contract.store.TelemetryStore;
 import io.fleetwire.functions.alert.AlertDispatcher;
 import io.fleetwire.functions.alert.AlertEvaluator;
@@ -11,6 +12,9 @@ import io.fleetwire.functions.alert.AlertTimerRound;
 import io.fleetwire.functions.alert.RetrySchedule;
 import io.fleetwire.functions.api.FleetApi;
 import io.fleetwire.functions.ingest.IngestService;
+import io.fleetwire.functions.report.DailyReportJob;
+import io.fleetwire.functions.report.FleetDayRows;
+import io.fleetwire.functions.report.TrackReports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,11 +25,12 @@ import java.util.function.Supplier;
 
 /**
  * What one Functions worker shares between invocations: the stores (built once, from the app
- * settings, on first use), one {@link AlertEvaluator} (it caches the rules), and the
- * {@link FleetApi}, ingest service and alert timer over them. The Functions host creates adapter
- * instances itself, so they reach this through static accessors; tests construct the adapters
- * with their own services instead. A failed build is not kept: the next invocation tries again,
- * so a worker recovers once the settings or the service are fixed.
+ * settings, on first use), one {@link AlertEvaluator} (it caches the rules), and over them the
+ * {@link FleetApi}, the ingest service, the alert timer and the scheduled {@link DailyReportJob}.
+ * The Functions host creates adapter instances itself, so they reach this through static
+ * accessors; tests construct the adapters with their own services instead. A failed build is not
+ * kept: the next invocation tries again, so a worker recovers once the settings or the service
+ * are fixed.
  */
 public final class FunctionsRuntime {
   private static final Logger LOG = LoggerFactory.getLogger(FunctionsRuntime.class);
@@ -37,18 +42,23 @@ public final class FunctionsRuntime {
   private final AlertEvaluator evaluator;
   private final FleetApi api;
   private final IngestService ingest;
+  private final DailyReportJob dailyReports;
   private final Clock clock;
   private volatile AlertTimerRound alertTimer;
 
   FunctionsRuntime(Supplier<TelemetryStore> stores, Supplier<CommandStore> commands, CommandDispatcher dispatcher,
-      Supplier<AlertStore> alertStores, Clock clock) {
+      Supplier<FleetDayStore> fleetDays, Supplier<AlertStore> alertStores, Clock clock) {
     this.store = stores.get();
+    FleetDayStore days = fleetDays.get();
     this.alerts = alertStores.get();
     this.clock = clock;
     this.evaluator = new AlertEvaluator(alerts, clock);
-    this.api = new FleetApi(store, commands.get(), dispatcher, alerts, evaluator, () -> true, clock,
+    this.api = new FleetApi(store, commands.get(), dispatcher, days, alerts, evaluator, () -> true, clock,
         FleetApi.DEFAULT_ONLINE_WINDOW);
     this.ingest = new IngestService(store, IoDictionary.fmb(), clock, evaluator);
+    FleetDayRows rows = new FleetDayRows(new TrackReports(store, IoDictionary.fmb(), alerts),
+        FleetDayRows.DEFAULT_PARALLELISM);
+    this.dailyReports = new DailyReportJob(rows, days, clock, DailyReportJob.DEFAULT_BUDGET);
   }
 
   /** This worker's API, building the stores from the environment on first use. */
@@ -91,6 +101,11 @@ public final class FunctionsRuntime {
         webhook.map(w -> new AlertDispatcher(alerts, w.delivery(), RetrySchedule.DEFAULT, clock)));
   }
 
+  /** This worker's scheduled computation of the daily fleet report. */
+  public static DailyReportJob dailyReports() {
+    return get().dailyReports;
+  }
+
   private static FunctionsRuntime get() {
     FunctionsRuntime current = instance;
     if (current == null) {
@@ -99,7 +114,8 @@ public final class FunctionsRuntime {
         if (current == null) {
           Map<String, String> env = System.getenv();
           current = new FunctionsRuntime(StoreSelection.fromEnvironment(env), StoreSelection.commandsFromEnvironment(env),
-              StoreSelection.dispatcherFromEnvironment(env), StoreSelection.alertsFromEnvironment(env), Clock.systemUTC());
+              StoreSelection.dispatcherFromEnvironment(env), StoreSelection.fleetDaysFromEnvironment(env),
+              StoreSelection.alertsFromEnvironment(env), Clock.systemUTC());
           instance = current;
           LOG.info("Fleetwire functions runtime ready with {}", current.store.getClass().getSimpleName());
         }

@@ -2,6 +2,7 @@ package io.fleetwire.functions.azure;
 
 import io.fleetwire.azure.cosmos.CosmosAlertStore;
 import io.fleetwire.azure.cosmos.CosmosCommandStore;
+import io.fleetwire.azure.cosmos.CosmosFleetDayStore;
 import io.fleetwire.azure.cosmos.CosmosSettings;
 import io.fleetwire.azure.cosmos.CosmosTelemetryStore;
 import io.fleetwire.azure.servicebus.CommandTopicSettings;
@@ -10,6 +11,7 @@ import io.fleetwire.azure.servicebus.ServiceBusSettings;
 import io.fleetwire.contract.alert.AlertStore;
 import io.fleetwire.contract.command.CommandDispatcher;
 import io.fleetwire.contract.command.CommandStore;
+import io.fleetwire.contract.report.FleetDayStore;
 import io.fleetwire.contract.store.TelemetryStore;
 
 import java.util.Map;
@@ -41,6 +43,11 @@ final class StoreSelection {
   /** Alert rules, alerts and their webhook outbox live in the account's alert containers. */
   static Supplier<AlertStore> alertsFromEnvironment(Map<String, String> env) {
     return () -> CosmosAlertStore.create(CosmosSettings.fromEnvironment(env));
+  }
+
+  /** Computed daily fleet reports live beside the telemetry, in the account's {@code dailyReports} container. */
+  static Supplier<FleetDayStore> fleetDaysFromEnvironment(Map<String, String> env) {
+    return () -> CosmosFleetDayStore.create(CosmosSettings.fromEnvironment(env));
   }
 
   /**

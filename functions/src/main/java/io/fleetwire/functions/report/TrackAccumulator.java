@@ -2,6 +2,8 @@ package io.fleetwire.functions.report;
 
 import io.fleetwire.contract.IoDictionary;
 import io.fleetwire.contract.Record;
+import io.fleetwire.contract.report.DeviceReport;
+import io.fleetwire.contract.report.TemperatureSummary;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -94,7 +96,7 @@ public final class TrackAccumulator {
         : new TemperatureSummary(round(temperatureMin, 2), round(temperatureMax, 2),
             round(temperatureSum / temperatureReadings, 2));
     return new DeviceReport(imei, from, to, records, round(distanceKm, 3), drivingMillis / 1000,
-        idleMillis / 1000, allStops, maxSpeedKmh, temperature, new TreeMap<>(events));
+        idleMillis / 1000, allStops, maxSpeedKmh, temperature, new TreeMap<>(events), null);
   }
 
   private void addDistance(Record record) {

@@ -84,7 +84,7 @@ public final class ApiConformanceCases {
     Alert open = new Alert("speeding-alert", RULE_ID, TRACKED_IMEI, AlertKind.OVERSPEED, NOW.minusSeconds(540), 42.0,
         45.5, 10.25, AlertStatus.OPEN, null);
     alerts.apply(List.of(), List.of(open), NOW);
-    return new FleetApi(store, null, CommandDispatcher.none(), alerts, new AlertEvaluator(alerts, clock), () -> true,
+    return new FleetApi(store, null, CommandDispatcher.none(), null, alerts, new AlertEvaluator(alerts, clock), () -> true,
         clock, FleetApi.DEFAULT_ONLINE_WINDOW);
   }
 
@@ -128,9 +128,10 @@ public final class ApiConformanceCases {
         json("lists alarm events", "GET", device + "/events", day, null, 200,
             Map.of("/imei", TRACKED_IMEI, "/items/0/event", "247"), Map.of("/items", 1)),
         ok("reports on a device's range", "GET", device + "/report", day,
-            Map.of("/imei", TRACKED_IMEI, "/from", FROM, "/to", TO, "/records", "3", "/maxSpeedKmh", "42")),
+            Map.of("/imei", TRACKED_IMEI, "/from", FROM, "/to", TO, "/records", "3", "/maxSpeedKmh", "42",
+                "/alerts/overspeed", "1", "/alerts/offline", "0")),
         json("reports the fleet's day", "GET", "/api/reports/daily", Map.of("date", DAY), null, 200,
-            Map.of("/date", DAY), Map.of()),
+            Map.of("/date", DAY, "/items/0/imei", TRACKED_IMEI, "/items/0/alerts/overspeed", "1"), Map.of()),
         new Case("reports the fleet's day as CSV", "GET", "/api/reports/daily", Map.of("date", DAY, "format", "csv"),
             null, 200, ApiResponse.CSV, Map.of("Content-Disposition", "attachment; filename=\"fleet-" + DAY + ".csv\""),
             Map.of(), Map.of()),

@@ -59,8 +59,8 @@ class DailyReportRouteTest {
     String[] lines = response.bodyText().split("\r\n");
     assertEquals(3, lines.length);
     assertTrue(lines[0].startsWith("date,imei,name,records,distanceKm,"), lines[0]);
-    assertEquals("2026-05-01,356307042441013,,3,0.0,0,600,1,0,,,,0,0,0,0,0,0", lines[1]);
-    assertEquals("2026-05-01,356307042441014,\"Truck, 2\",2,0.0,0,0,0,0,,,,0,0,0,0,0,0", lines[2]);
+    assertEquals("2026-05-01,356307042441013,,3,0.0,0,600,1,0,,,,0,0,0,0,0,0,0,0,0,0,0,0,0", lines[1]);
+    assertEquals("2026-05-01,356307042441014,\"Truck, 2\",2,0.0,0,0,0,0,,,,0,0,0,0,0,0,0,0,0,0,0,0,0", lines[2]);
   }
 
   @Test
@@ -81,5 +81,26 @@ class DailyReportRouteTest {
     String detail = assertError(fixture.get(PATH, "date", "2026-05-01", "format", "xlsx"), 400, "bad_format");
 
     assertTrue(detail.contains("json or csv") && detail.contains("xlsx"), detail);
+  }
+
+  @Test
+  void computedRowsArePagedByLimitWithTheNextToken() {
+    storeTwoDevices();
+
+    JsonNode first = json(fixture.get(PATH, "date", "2026-05-01", "limit", "1"));
+    assertEquals(1, first.get("items").size());
+    assertEquals(IMEI, first.get("items").get(0).get("imei").asText());
+    JsonNode second = json(fixture.get(PATH, "date", "2026-05-01", "limit", "1", "next", first.get("next").asText()));
+
+    assertEquals(1, second.get("items").size());
+    assertEquals(OTHER_IMEI, second.get("items").get(0).get("imei").asText());
+    assertTrue(second.get("next").isNull());
+  }
+
+  @Test
+  void answers400ForANextTokenThatIsNotOurs() {
+    String detail = assertError(fixture.get(PATH, "date", "2026-05-01", "next", "bm90LW91cnM"), 400, "bad_next");
+
+    assertTrue(detail.contains("bm90LW91cnM") && detail.contains("2026-05-01"), detail);
   }
 }

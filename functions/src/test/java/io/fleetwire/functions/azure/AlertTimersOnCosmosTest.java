@@ -1,7 +1,7 @@
 package io.fleetwire.functions.azure;
 
 import com.sun.net.httpserver.HttpServer;
-import io.fleetwire.azure.cosmos.CosmosEmulatorAccount;
+import io.fleetwire.azure.cosmos.CosmosTestDatabase;
 import io.fleetwire.contract.TelemetryBatch;
 import io.fleetwire.contract.alert.Alert;
 import io.fleetwire.contract.alert.AlertDelivery;
@@ -10,11 +10,10 @@ import io.fleetwire.contract.alert.AlertRule;
 import io.fleetwire.contract.alert.AlertStatus;
 import io.fleetwire.contract.alert.AlertStore;
 import io.fleetwire.contract.command.CommandDispatcher;
-import io.fleetwire.contract.store.TelemetryStore;
 import io.fleetwire.functions.alert.AlertTimerRound;
 import io.fleetwire.functions.alert.WebhookSignature;
+import io.fleetwire.functions.report.SettableClock;
 import io.fleetwire.functions.report.SyntheticTrack;
-import io.fleetwire.testsupport.cosmos.CosmosTestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,14 +21,10 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -37,8 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The Functions wiring of alerts over the real Cosmos stores (the Cosmos test server, through the
- * real client): ingest evaluates the rules, and the timer run opens offline alerts and delivers
+ * The Functions wiring of alerts over the Cosmos stores the app settings select (a database on the
+ * Cosmos test server, through the real client): ingest evaluates the rules, and the timer run opens offline alerts and delivers
  * every change from the outbox in Cosmos DB to a webhook receiver on loopback, retrying a failure.
  */
 class AlertTimersOnCosmosTest {
@@ -46,19 +41,16 @@ class AlertTimersOnCosmosTest {
   private static final String SECRET = "webhook-secret";
   private static final Instant T0 = Instant.parse("2026-07-01T10:00:00Z");
 
-  private final MovableClock clock = new MovableClock(T0);
+  private final SettableClock clock = new SettableClock(T0);
   private final List<String> received = new CopyOnWriteArrayList<>();
   private final AtomicInteger failFirst = new AtomicInteger();
-  private CosmosEmulatorAccount account;
   private HttpServer receiver;
   private FunctionsRuntime runtime;
   private AlertStore alerts;
 
   @BeforeEach
   void start() throws IOException {
-    CosmosTestServer server = CosmosTestServer.shared();
-    account = CosmosEmulatorAccount.createDatabase(server.endpoint(), server.key(), "fleetwire-" + UUID.randomUUID(),
-        Duration.ofSeconds(20));
+    Map<String, String> env = CosmosTestDatabase.create().environment();
     receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     receiver.createContext("/hook", exchange -> {
       byte[] body = exchange.getRequestBody().readAllBytes();
@@ -72,16 +64,14 @@ class AlertTimersOnCosmosTest {
       exchange.close();
     });
     receiver.start();
-    TelemetryStore telemetry = account.telemetryStore();
-    alerts = account.alertStore();
-    runtime = new FunctionsRuntime(() -> telemetry, account::commandStore, CommandDispatcher.none(), () -> alerts,
-        clock);
+    alerts = StoreSelection.alertsFromEnvironment(env).get();
+    runtime = new FunctionsRuntime(StoreSelection.fromEnvironment(env), StoreSelection.commandsFromEnvironment(env),
+        CommandDispatcher.none(), StoreSelection.fleetDaysFromEnvironment(env), () -> alerts, clock);
   }
 
   @AfterEach
   void stop() {
     receiver.stop(0);
-    account.close();
   }
 
   private AlertTimerRound timer() {
@@ -151,33 +141,5 @@ class AlertTimersOnCosmosTest {
     assertTrue(result.deliveries().isEmpty());
     assertEquals(1, alerts.dueDeliveries(clock.instant(), 10).size());
     assertEquals(List.of(), received);
-  }
-
-  /** A clock the test moves, as record time and the timer's "now" pass. */
-  private static final class MovableClock extends Clock {
-    private volatile Instant now;
-
-    MovableClock(Instant now) {
-      this.now = now;
-    }
-
-    void set(Instant instant) {
-      now = instant;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }
