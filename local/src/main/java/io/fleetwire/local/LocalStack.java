@@ -99,7 +99,7 @@ public final class LocalStack implements AutoCloseable {
           .withMaxFrameBytes(config.maxFrameBytes()),
           queue, registry, outbox, outbox, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
       FrontServer started = front;
-      FleetApi api = new FleetApi(store, commands, outbox, alertStore, evaluator,
+      FleetApi api = new FleetApi(store, commands, outbox, null, alertStore, evaluator,
           () -> queue.isReady() && !started.isDraining(), Clock.systemUTC(), FleetApi.DEFAULT_ONLINE_WINDOW);
       http = LocalHttpServer.start(config.httpHost(), config.httpPort(), api, new DashboardAssets(), config.apiToken());
       alerts = new LocalAlerts(alertSettings, alertStore, evaluator, store, Clock.systemUTC());

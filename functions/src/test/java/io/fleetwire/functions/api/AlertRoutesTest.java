@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AlertRoutesTest {
   private static final Instant NOW = Instant.parse("2026-05-01T12:00:00Z");
   private final InMemoryAlertStore alerts = new InMemoryAlertStore();
-  private final FleetApi api = new FleetApi(new InMemoryTelemetryStore(), null, CommandDispatcher.none(), alerts, null,
+  private final FleetApi api = new FleetApi(new InMemoryTelemetryStore(), null, CommandDispatcher.none(), null, alerts, null,
       () -> true, Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMinutes(15));
 
   private ApiResponse call(String method, String path, String body, Map<String, String> query) {
