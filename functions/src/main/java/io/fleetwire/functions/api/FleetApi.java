@@ -65,6 +65,12 @@ public final class FleetApi {
     this(store, commands, dispatcher, null, null, null, ready, clock, onlineWindow);
   }
 
+  /** An API whose daily report is served from {@code fleetDays} where computed, without alerts. */
+  public FleetApi(TelemetryStore store, CommandStore commands, CommandDispatcher dispatcher, FleetDayStore fleetDays,
+      BooleanSupplier ready, Clock clock, Duration onlineWindow) {
+    this(store, commands, dispatcher, fleetDays, null, null, ready, clock, onlineWindow);
+  }
+
   /**
    * @param fleetDays daily fleet reports computed ahead of time and served for the days they
    *     complete; {@code null} to compute every day's report on demand
