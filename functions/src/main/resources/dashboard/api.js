@@ -111,6 +111,11 @@ export class ApiClient {
     return this.json('devices').then((body) => body.items || []);
   }
 
+  /** The caller's role (viewer, operator or admin), so the page offers only what it may do. */
+  role() {
+    return this.json('me').then((body) => body.role || 'viewer');
+  }
+
   /** Every position in [from, to), oldest first, following the API's "next" tokens to the end. */
   async positions(imei, from, to) {
     const items = [];

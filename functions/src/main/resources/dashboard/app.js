@@ -42,6 +42,9 @@ const fleetList = new FleetList({
 }, openDevice);
 const deviceView = new DeviceView($('#device-view'), api, map, charts);
 const commandBox = new CommandBox($('#device-view'), api);
+// what the role may not do is not offered; until the role is known, nothing that changes state is
+commandBox.allow('viewer');
+api.role().then((role) => commandBox.allow(role), () => commandBox.allow('viewer'));
 
 function render() {
   const imei = route();

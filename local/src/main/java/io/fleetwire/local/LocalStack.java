@@ -8,6 +8,7 @@ import io.fleetwire.front.server.FrontServer;
 import io.fleetwire.functions.api.FleetApi;
 import io.fleetwire.functions.dashboard.DashboardAssets;
 import io.fleetwire.functions.ingest.IngestService;
+import io.fleetwire.local.http.HttpAccess;
 import io.fleetwire.local.http.LocalHttpServer;
 import io.fleetwire.local.queue.InProcessQueue;
 import io.fleetwire.local.store.SqliteCommandStore;
@@ -44,9 +45,11 @@ public final class LocalStack implements AutoCloseable {
   private final FrontServer front;
   private final LocalHttpServer http;
   private final Simulation demo;
+  private final PrometheusMeterRegistry meters;
 
   private LocalStack(SqliteTelemetryStore store, CommandOutbox outbox,
-      InProcessQueue queue, FrontServer front, LocalHttpServer http, Simulation demo) {
+      InProcessQueue queue, FrontServer front, LocalHttpServer http, Simulation demo, PrometheusMeterRegistry meters) {
+    this.meters = meters;
     this.store = store;
     this.outbox = outbox;
     this.queue = queue;
@@ -74,6 +77,7 @@ public final class LocalStack implements AutoCloseable {
     InProcessQueue queue = new InProcessQueue(ingest::ingest, QUEUE_CAPACITY, BATCHES_PER_COMMIT);
     FrontServer front = null;
     LocalHttpServer http = null;
+    PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     try {
       DeviceRegistry registry = config.policy() == LocalConfig.Policy.open
           ? DeviceRegistry.open()
@@ -83,17 +87,19 @@ public final class LocalStack implements AutoCloseable {
           .withPort(config.tcpPort())
           .withHealthPort(FrontConfig.NO_HEALTH_PORT)
           .withIdleTimeout(config.idleTimeout())
-          .withMaxFrameBytes(config.maxFrameBytes()),
-          queue, registry, outbox, outbox, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+          .withMaxFrameBytes(config.maxFrameBytes())
+          .withLimits(config.deviceLimits()),
+          queue, registry, outbox, outbox, meters);
       FrontServer started = front;
       FleetApi api = new FleetApi(store, commands, outbox, () -> queue.isReady() && !started.isDraining(),
           Clock.systemUTC(), FleetApi.DEFAULT_ONLINE_WINDOW);
-      http = LocalHttpServer.start(config.httpHost(), config.httpPort(), api, new DashboardAssets(), config.apiToken());
+      http = LocalHttpServer.start(config.httpHost(), config.httpPort(), api, new DashboardAssets(),
+          HttpAccess.of(config.apiTokens(), config.allowedHosts()), config.httpLimits(), meters);
       Simulation demo = config.demoDevices() > 0 ? startDemo(config, front.port()) : null;
       LOG.info("Fleetwire local stack: devices on {}:{}, dashboard http://{}:{}/, data in {}{}",
           config.tcpHost(), front.port(), config.httpHost(), http.port(), config.dataDir().toAbsolutePath(),
           demo == null ? "" : ", " + config.demoDevices() + " simulated devices");
-      return new LocalStack(store, outbox, queue, front, http, demo);
+      return new LocalStack(store, outbox, queue, front, http, demo, meters);
     } catch (InterruptedException | RuntimeException e) {
       if (http != null) {
         http.close();
@@ -127,6 +133,11 @@ public final class LocalStack implements AutoCloseable {
 
   public int httpPort() {
     return http.port();
+  }
+
+  /** The front's and the HTTP server's meters (connections, acks, backpressure). */
+  public PrometheusMeterRegistry meters() {
+    return meters;
   }
 
   /** Devices stop, the front drains (in-flight batches committed and acked), then the rest closes. */

@@ -2,6 +2,8 @@ package io.fleetwire.front.health;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.fleetwire.contract.Json;
+import io.fleetwire.front.http.HttpErrors;
+import io.fleetwire.front.http.HttpLimits;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -36,14 +38,20 @@ final class HealthHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   private final Readiness readiness;
   private final PrometheusMeterRegistry prometheus;
+  private final HttpLimits limits;
 
-  HealthHandler(Readiness readiness, PrometheusMeterRegistry prometheus) {
+  HealthHandler(Readiness readiness, PrometheusMeterRegistry prometheus, HttpLimits limits) {
     this.readiness = readiness;
+    this.limits = limits;
     this.prometheus = prometheus;
   }
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    if (request.decoderResult().isFailure()) {
+      ctx.writeAndFlush(HttpErrors.decodeFailure(request.decoderResult(), limits)).addListener(ChannelFutureListener.CLOSE);
+      return;
+    }
     String path = new QueryStringDecoder(request.uri()).path();
     FullHttpResponse response;
     if (!HttpMethod.GET.equals(request.method()) && !HttpMethod.HEAD.equals(request.method())) {
