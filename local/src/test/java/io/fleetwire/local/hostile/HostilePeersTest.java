@@ -60,6 +60,8 @@ class HostilePeersTest {
       honest.start();
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
       awaitAcks(honest);
+      assertEquals(200, health(http, stack, Duration.ofSeconds(10)).statusCode(),
+          "health before the attack (a cold client)");
       long heapBefore = usedHeapAfterGc();
       long directBefore = usedDirect();
 
@@ -75,9 +77,7 @@ class HostilePeersTest {
         while (System.nanoTime() < deadline) {
           long ackedBefore = honest.stats().framesAcked();
           long started = System.nanoTime();
-          HttpResponse<String> health = http.send(HttpRequest.newBuilder(
-              URI.create("http://" + LOOPBACK + ":" + stack.httpPort() + "/api/health"))
-              .timeout(Duration.ofSeconds(1)).build(), HttpResponse.BodyHandlers.ofString());
+          HttpResponse<String> health = health(http, stack, Duration.ofSeconds(1));
           healthMillis.add((System.nanoTime() - started) / 1_000_000);
           assertEquals(200, health.statusCode(), health.body());
           Thread.sleep(1_000);
@@ -98,6 +98,11 @@ class HostilePeersTest {
         assertTrue(closes(stack, "http") >= 1, "HTTP close not counted");
       }
     }
+  }
+
+  private static HttpResponse<String> health(HttpClient http, LocalStack stack, Duration timeout) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://" + LOOPBACK + ":" + stack.httpPort() + "/api/health"))
+        .timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static void awaitAcks(Simulation honest) throws InterruptedException {
