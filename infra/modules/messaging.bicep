@@ -38,8 +38,8 @@ param commandsTopicName string = 'commands'
 @minValue(1)
 param maxDeliveryCount int = 10
 
-@description('Peek-lock duration: longer than one ingest batch (unpack + bulk upsert) takes, at most 5 minutes.')
-param lockDuration string = 'PT1M'
+@description('Peek-lock duration, the Service Bus maximum: a batch of envelopes is not lock-renewed, so the whole ingest invocation (functionTimeout in host.json) must end inside it.')
+param lockDuration string = 'PT5M'
 
 @description('How long an unconsumed telemetry envelope waits before it is dead-lettered.')
 param telemetryTimeToLive string = 'P7D'

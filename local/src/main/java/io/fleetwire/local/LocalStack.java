@@ -2,7 +2,7 @@ package io.fleetwire.local;
 
 import io.fleetwire.contract.IoDictionary;
 import io.fleetwire.front.commands.CommandOutbox;
-import io.fleetwire.front.registry.DeviceRegistry;
+import io.fleetwire.contract.registry.DeviceRegistry;
 import io.fleetwire.front.server.FrontConfig;
 import io.fleetwire.front.server.FrontServer;
 import io.fleetwire.functions.api.FleetApi;

@@ -4,11 +4,12 @@ import io.fleetwire.contract.TelemetryPublisher;
 import io.fleetwire.front.limits.ConnectionLimits;
 import io.fleetwire.front.limits.OpenFiles;
 import io.fleetwire.front.publish.PublisherSpec;
-import io.fleetwire.front.cosmos.CosmosDeviceRegistry;
-import io.fleetwire.front.servicebus.ServiceBusSettings;
-import io.fleetwire.front.servicebus.ServiceBusTelemetryPublisher;
+import io.fleetwire.azure.cosmos.CosmosDeviceRegistry;
+import io.fleetwire.azure.cosmos.CosmosSettings;
+import io.fleetwire.azure.servicebus.ServiceBusSettings;
+import io.fleetwire.azure.servicebus.ServiceBusTelemetryPublisher;
 import io.fleetwire.front.registry.AllowListRegistry;
-import io.fleetwire.front.registry.DeviceRegistry;
+import io.fleetwire.contract.registry.DeviceRegistry;
 import io.fleetwire.front.server.DurationText;
 import io.fleetwire.front.server.FixedImeiListener;
 import io.fleetwire.front.server.FrontConfig;
@@ -197,12 +198,12 @@ public final class FrontApplication implements Callable<Integer> {
       return DeviceRegistry.open();
     }
     if (allowList == null) {
-      if (!isBlank(env.get(CosmosDeviceRegistry.ENDPOINT_ENV))) {
-        LOG.info("policy registered: devices from the Cosmos DB registry at {}", env.get(CosmosDeviceRegistry.ENDPOINT_ENV));
-        return CosmosDeviceRegistry.fromEnvironment(env);
+      if (!isBlank(env.get(CosmosSettings.ENDPOINT_ENV))) {
+        LOG.info("policy registered: devices from the Cosmos DB registry at {}", env.get(CosmosSettings.ENDPOINT_ENV));
+        return CosmosDeviceRegistry.create(CosmosSettings.fromEnvironment(env));
       }
       throw new ParameterException(spec.commandLine(),
-          "--policy registered needs --allow-list FILE or " + CosmosDeviceRegistry.ENDPOINT_ENV + " (the Cosmos DB registry)");
+          "--policy registered needs --allow-list FILE or " + CosmosSettings.ENDPOINT_ENV + " (the Cosmos DB registry)");
     }
     try {
       AllowListRegistry registry = AllowListRegistry.load(allowList);

@@ -10,7 +10,7 @@ import io.fleetwire.front.limits.ConnectionLimits;
 import io.fleetwire.front.limits.OpenFiles;
 import io.fleetwire.front.publish.InMemoryTelemetryPublisher;
 import io.fleetwire.front.publish.NdjsonTelemetryPublisher;
-import io.fleetwire.front.servicebus.ServiceBusTelemetryPublisher;
+import io.fleetwire.azure.servicebus.ServiceBusTelemetryPublisher;
 import io.fleetwire.front.registry.AllowListRegistry;
 import io.fleetwire.front.server.FixedImeiListener;
 import io.fleetwire.front.server.FrontConfig;

@@ -1,7 +1,7 @@
 package io.fleetwire.benchmarks.load;
 
 import io.fleetwire.front.publish.InMemoryTelemetryPublisher;
-import io.fleetwire.front.registry.DeviceRegistry;
+import io.fleetwire.contract.registry.DeviceRegistry;
 import io.fleetwire.front.server.DurationText;
 import io.fleetwire.front.server.FrontConfig;
 import io.fleetwire.front.server.FrontServer;

@@ -3,8 +3,8 @@ package io.fleetwire.functions.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fleetwire.contract.Json;
-import io.fleetwire.functions.store.DeviceState;
-import io.fleetwire.functions.store.TelemetryStore;
+import io.fleetwire.contract.store.DeviceState;
+import io.fleetwire.contract.store.TelemetryStore;
 
 import java.time.Clock;
 import java.time.Duration;

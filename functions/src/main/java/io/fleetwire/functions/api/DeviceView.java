@@ -2,7 +2,7 @@ package io.fleetwire.functions.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fleetwire.contract.Record;
-import io.fleetwire.functions.store.DeviceState;
+import io.fleetwire.contract.store.DeviceState;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -9,8 +9,8 @@ import io.fleetwire.functions.access.RoutePrivilege;
 import io.fleetwire.functions.access.StateChangeCheck;
 import io.fleetwire.functions.report.FleetDayCsv;
 import io.fleetwire.functions.report.FleetDayReport;
-import io.fleetwire.functions.store.StoreUnavailableException;
-import io.fleetwire.functions.store.TelemetryStore;
+import io.fleetwire.contract.store.StoreUnavailableException;
+import io.fleetwire.contract.store.TelemetryStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

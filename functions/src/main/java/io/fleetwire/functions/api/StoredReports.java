@@ -6,9 +6,9 @@ import io.fleetwire.functions.report.DeviceReport;
 import io.fleetwire.functions.report.FleetDayReport;
 import io.fleetwire.functions.report.FleetDayRow;
 import io.fleetwire.functions.report.TrackAccumulator;
-import io.fleetwire.functions.store.DeviceState;
-import io.fleetwire.functions.store.Page;
-import io.fleetwire.functions.store.TelemetryStore;
+import io.fleetwire.contract.store.DeviceState;
+import io.fleetwire.contract.store.Page;
+import io.fleetwire.contract.store.TelemetryStore;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

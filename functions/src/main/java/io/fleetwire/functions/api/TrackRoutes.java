@@ -3,9 +3,9 @@ package io.fleetwire.functions.api;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fleetwire.contract.IoDictionary;
 import io.fleetwire.contract.Record;
-import io.fleetwire.functions.store.Page;
-import io.fleetwire.functions.store.StoreUnavailableException;
-import io.fleetwire.functions.store.TelemetryStore;
+import io.fleetwire.contract.store.Page;
+import io.fleetwire.contract.store.StoreUnavailableException;
+import io.fleetwire.contract.store.TelemetryStore;
 
 import java.util.HashSet;
 import java.util.List;

@@ -4,7 +4,7 @@ import io.fleetwire.contract.command.CommandDispatcher;
 import io.fleetwire.contract.command.CommandStore;
 import java.util.Map;
 import io.fleetwire.functions.api.FleetApi;
-import io.fleetwire.functions.store.TelemetryStore;
+import io.fleetwire.contract.store.TelemetryStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

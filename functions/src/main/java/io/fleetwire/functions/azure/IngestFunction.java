@@ -15,9 +15,11 @@ import java.util.function.Supplier;
 
 /**
  * Service Bus → ingest → store. Each message is an envelope of many device batches (DESIGN "Queue
- * messages and cost at scale"). An unreadable message is kept in the rejected store by ingest and
- * completes; a store that is unavailable throws, so the runtime retries the whole delivery and,
- * after {@code maxDeliveryCount}, dead-letters it. Redelivery is harmless: the store upserts by id.
+ * messages and cost at scale"), handled on its own: one that is unreadable, invalid or refused by
+ * the store is kept in the rejected store by ingest, and the others of the delivery are still
+ * stored. Only a store that is unavailable throws, so the runtime redelivers the whole batch and,
+ * after {@code maxDeliveryCount}, dead-letters it; redelivery is harmless, the store upserts by
+ * id. A batch gets no lock renewal, so host.json bounds the batch and the run inside the lock.
  */
 public final class IngestFunction {
   private final Supplier<IngestService> ingest;

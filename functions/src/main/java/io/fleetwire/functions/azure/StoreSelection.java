@@ -1,36 +1,31 @@
 package io.fleetwire.functions.azure;
 
-import com.azure.identity.DefaultAzureCredentialBuilder;
-import com.azure.messaging.servicebus.ServiceBusClientBuilder;
+import io.fleetwire.azure.cosmos.CosmosCommandStore;
+import io.fleetwire.azure.cosmos.CosmosSettings;
+import io.fleetwire.azure.cosmos.CosmosTelemetryStore;
+import io.fleetwire.azure.servicebus.CommandTopicSettings;
+import io.fleetwire.azure.servicebus.ServiceBusCommandTopic;
+import io.fleetwire.azure.servicebus.ServiceBusSettings;
 import io.fleetwire.contract.command.CommandDispatcher;
 import io.fleetwire.contract.command.CommandStore;
-import io.fleetwire.functions.commands.ServiceBusCommandTopic;
-import io.fleetwire.functions.cosmos.CosmosCommandStore;
-import io.fleetwire.functions.cosmos.CosmosSettings;
-import io.fleetwire.functions.cosmos.CosmosTelemetryStore;
-import io.fleetwire.functions.store.TelemetryStore;
+import io.fleetwire.contract.store.TelemetryStore;
 
 import java.util.Map;
 import java.util.function.Supplier;
 
-/** Chooses the Functions app's {@link TelemetryStore} from its app settings (DESIGN "Configuration"). */
+/** Chooses the Functions app's stores and command dispatcher from its app settings (DESIGN "Configuration"). */
 final class StoreSelection {
-  static final String COSMOS_ENDPOINT = "FLEETWIRE_COSMOS_ENDPOINT";
-  static final String COSMOS_DATABASE = "FLEETWIRE_COSMOS_DATABASE";
-  static final String SERVICEBUS_NAMESPACE = "FLEETWIRE_SERVICEBUS_NAMESPACE";
-  static final String COMMANDS_TOPIC = "FLEETWIRE_COMMANDS_TOPIC";
-  static final String DEFAULT_COMMANDS_TOPIC = "commands";
 
   private StoreSelection() {
   }
 
   /** The store the settings name; the supplier throws, saying what is missing, when there is none. */
   static Supplier<TelemetryStore> fromEnvironment(Map<String, String> env) {
-    String endpoint = env.get(COSMOS_ENDPOINT);
+    String endpoint = env.get(CosmosSettings.ENDPOINT_ENV);
     if (endpoint == null || endpoint.isBlank()) {
       return () -> {
-        throw new IllegalStateException(COSMOS_ENDPOINT + " is not set: the Functions app stores telemetry in "
-            + "Cosmos DB and needs the account endpoint, e.g. https://<account>.documents.azure.com:443/");
+        throw new IllegalStateException(CosmosSettings.ENDPOINT_ENV + " is not set: the Functions app stores "
+            + "telemetry in Cosmos DB and needs the account endpoint, e.g. https://<account>.documents.azure.com:443/");
       };
     }
     return () -> CosmosTelemetryStore.create(CosmosSettings.fromEnvironment(env));
@@ -46,16 +41,9 @@ final class StoreSelection {
    * no note is sent; the front still delivers queued commands after the device's next acked frame.
    */
   static CommandDispatcher dispatcherFromEnvironment(Map<String, String> env) {
-    String namespace = env.get(SERVICEBUS_NAMESPACE);
-    if (namespace == null || namespace.isBlank()) {
+    if (!ServiceBusSettings.isConfigured(env)) {
       return CommandDispatcher.none();
     }
-    String topic = env.getOrDefault(COMMANDS_TOPIC, DEFAULT_COMMANDS_TOPIC);
-    return new ServiceBusCommandTopic(new ServiceBusClientBuilder()
-        .fullyQualifiedNamespace(namespace)
-        .credential(new DefaultAzureCredentialBuilder().build())
-        .sender()
-        .topicName(topic)
-        .buildClient());
+    return ServiceBusCommandTopic.create(CommandTopicSettings.fromEnvironment(env));
   }
 }

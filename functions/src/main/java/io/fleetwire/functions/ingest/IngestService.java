@@ -7,9 +7,9 @@ import io.fleetwire.contract.Json;
 import io.fleetwire.contract.Record;
 import io.fleetwire.contract.TelemetryBatch;
 import io.fleetwire.contract.TelemetryEnvelope;
-import io.fleetwire.functions.store.RejectedMessage;
-import io.fleetwire.functions.store.StoreUnavailableException;
-import io.fleetwire.functions.store.TelemetryStore;
+import io.fleetwire.contract.store.RejectedMessage;
+import io.fleetwire.contract.store.StoreUnavailableException;
+import io.fleetwire.contract.store.TelemetryStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,10 +23,11 @@ import java.util.Objects;
  * Validates queue messages and stores their valid records (DESIGN: queue → ingest → store).
  *
  * <p>Nothing is dropped silently: an invalid record and a message that can never be processed
- * (unknown schema version, unreadable body) are kept with their reason through
- * {@link TelemetryStore#reject} and the call returns normally, so the queue completes the
- * message. A {@link StoreUnavailableException} propagates: the failure may pass, the queue
- * redelivers, and the idempotent store absorbs what was already stored.
+ * (unknown schema version, unreadable body, data the store refuses for good) are kept with their
+ * reason through {@link TelemetryStore#reject} and the call returns normally, so the queue
+ * completes the message and the messages delivered with it are not held back. Only a
+ * {@link StoreUnavailableException} propagates: the failure may pass, the queue redelivers, and
+ * the idempotent store absorbs what was already stored.
  */
 public final class IngestService {
   private static final Logger LOG = LoggerFactory.getLogger(IngestService.class);
@@ -106,7 +107,15 @@ public final class IngestService {
     } catch (JacksonException | IllegalArgumentException e) {
       return rejectMessage(messageId, "unreadable message: " + firstLine(e), body);
     }
-    return ingest(envelope.batches());
+    try {
+      return ingest(envelope.batches());
+    } catch (StoreUnavailableException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // Redelivering data the store refused would fail the same way until the message is
+      // dead-lettered, taking the messages delivered with it along; kept whole, it can be replayed.
+      return rejectMessage(messageId, "refused by the store: " + firstLine(e), body);
+    }
   }
 
   private IngestResult rejectMessage(String messageId, String reason, String body) {

@@ -3,8 +3,8 @@ package io.fleetwire.functions.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fleetwire.contract.Json;
 import io.fleetwire.functions.report.SyntheticTrack;
-import io.fleetwire.functions.store.InMemoryTelemetryStore;
-import io.fleetwire.functions.store.TelemetryStore;
+import io.fleetwire.testsupport.store.InMemoryTelemetryStore;
+import io.fleetwire.contract.store.TelemetryStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,7 @@
 package io.fleetwire.functions.api;
 
-import io.fleetwire.functions.store.StoreUnavailableException;
-import io.fleetwire.functions.store.TelemetryStore;
+import io.fleetwire.contract.store.StoreUnavailableException;
+import io.fleetwire.contract.store.TelemetryStore;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

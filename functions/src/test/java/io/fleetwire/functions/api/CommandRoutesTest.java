@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fleetwire.contract.command.CommandStatus;
 import io.fleetwire.contract.command.DeviceCommand;
 import io.fleetwire.contract.command.InMemoryCommandStore;
-import io.fleetwire.functions.store.InMemoryTelemetryStore;
+import io.fleetwire.testsupport.store.InMemoryTelemetryStore;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

@@ -1,10 +1,10 @@
 package io.fleetwire.functions.api;
 
 import io.fleetwire.contract.Record;
-import io.fleetwire.functions.store.DeviceState;
-import io.fleetwire.functions.store.Page;
-import io.fleetwire.functions.store.RejectedMessage;
-import io.fleetwire.functions.store.TelemetryStore;
+import io.fleetwire.contract.store.DeviceState;
+import io.fleetwire.contract.store.Page;
+import io.fleetwire.contract.store.RejectedMessage;
+import io.fleetwire.contract.store.TelemetryStore;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.fleetwire.functions.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fleetwire.functions.store.InMemoryTelemetryStore;
+import io.fleetwire.testsupport.store.InMemoryTelemetryStore;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;

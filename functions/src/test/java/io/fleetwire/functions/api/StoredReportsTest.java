@@ -2,7 +2,7 @@ package io.fleetwire.functions.api;
 
 import io.fleetwire.contract.IoDictionary;
 import io.fleetwire.functions.report.SyntheticTrack;
-import io.fleetwire.functions.store.InMemoryTelemetryStore;
+import io.fleetwire.testsupport.store.InMemoryTelemetryStore;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package io.fleetwire.functions.commands;
 
+import io.fleetwire.testsupport.store.CommandStoreContract;
+
 import io.fleetwire.contract.command.CommandStore;
 import io.fleetwire.contract.command.InMemoryCommandStore;
 

@@ -6,11 +6,11 @@ import io.fleetwire.contract.Record;
 import io.fleetwire.contract.RecordId;
 import io.fleetwire.contract.TelemetryBatch;
 import io.fleetwire.contract.TelemetryEnvelope;
-import io.fleetwire.functions.store.InMemoryTelemetryStore;
-import io.fleetwire.functions.store.Page;
-import io.fleetwire.functions.store.RejectedMessage;
-import io.fleetwire.functions.store.StoreUnavailableException;
-import io.fleetwire.functions.store.TelemetryStore;
+import io.fleetwire.testsupport.store.InMemoryTelemetryStore;
+import io.fleetwire.contract.store.Page;
+import io.fleetwire.contract.store.RejectedMessage;
+import io.fleetwire.contract.store.StoreUnavailableException;
+import io.fleetwire.contract.store.TelemetryStore;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

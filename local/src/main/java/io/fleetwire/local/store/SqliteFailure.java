@@ -1,6 +1,6 @@
 package io.fleetwire.local.store;
 
-import io.fleetwire.functions.store.StoreUnavailableException;
+import io.fleetwire.contract.store.StoreUnavailableException;
 
 import java.sql.SQLException;
 

@@ -2,7 +2,7 @@ package io.fleetwire.local.store;
 
 import io.fleetwire.contract.IoDictionary;
 import io.fleetwire.contract.Record;
-import io.fleetwire.functions.store.DeviceState;
+import io.fleetwire.contract.store.DeviceState;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

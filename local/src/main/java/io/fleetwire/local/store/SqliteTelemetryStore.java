@@ -1,10 +1,10 @@
 package io.fleetwire.local.store;
 
 import io.fleetwire.contract.Record;
-import io.fleetwire.functions.store.DeviceState;
-import io.fleetwire.functions.store.Page;
-import io.fleetwire.functions.store.RejectedMessage;
-import io.fleetwire.functions.store.TelemetryStore;
+import io.fleetwire.contract.store.DeviceState;
+import io.fleetwire.contract.store.Page;
+import io.fleetwire.contract.store.RejectedMessage;
+import io.fleetwire.contract.store.TelemetryStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;

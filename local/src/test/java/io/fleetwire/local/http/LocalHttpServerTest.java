@@ -2,7 +2,7 @@ package io.fleetwire.local.http;
 
 import io.fleetwire.functions.api.FleetApi;
 import io.fleetwire.functions.dashboard.DashboardAssets;
-import io.fleetwire.functions.store.InMemoryTelemetryStore;
+import io.fleetwire.testsupport.store.InMemoryTelemetryStore;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;

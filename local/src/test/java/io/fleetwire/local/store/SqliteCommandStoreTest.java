@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.fleetwire.contract.command.CommandStore;
 import io.fleetwire.contract.command.DeviceCommand;
-import io.fleetwire.functions.commands.CommandStoreContract;
+import io.fleetwire.testsupport.store.CommandStoreContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,6 +1,6 @@
 package io.fleetwire.local.store;
 
-import io.fleetwire.functions.store.StoreUnavailableException;
+import io.fleetwire.contract.store.StoreUnavailableException;
 import org.junit.jupiter.api.Test;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;

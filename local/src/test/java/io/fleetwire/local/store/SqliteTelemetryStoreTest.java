@@ -1,9 +1,9 @@
 package io.fleetwire.local.store;
 
 import io.fleetwire.contract.Record;
-import io.fleetwire.functions.store.Page;
-import io.fleetwire.functions.store.TelemetryStore;
-import io.fleetwire.functions.store.TelemetryStoreContract;
+import io.fleetwire.contract.store.Page;
+import io.fleetwire.contract.store.TelemetryStore;
+import io.fleetwire.testsupport.store.TelemetryStoreContract;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,8 @@
 package io.fleetwire.front.registry;
 
+import io.fleetwire.contract.registry.DeviceRegistry;
+import io.fleetwire.contract.registry.Imei;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package io.fleetwire.front.server;
 
-import io.fleetwire.front.registry.Imei;
+import io.fleetwire.contract.registry.Imei;
 
 /**
  * An extra listener bound to one device that never logs in (DESIGN rule 3): every connection on

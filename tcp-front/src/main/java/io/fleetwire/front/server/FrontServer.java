@@ -7,7 +7,7 @@ import io.fleetwire.front.health.HealthServer;
 import io.fleetwire.front.health.Readiness;
 import io.fleetwire.front.limits.ConnectionAdmission;
 import io.fleetwire.front.metrics.FrontMetrics;
-import io.fleetwire.front.registry.DeviceRegistry;
+import io.fleetwire.contract.registry.DeviceRegistry;
 import io.fleetwire.front.session.DeviceResponseListener;
 import io.fleetwire.front.session.PublishPermits;
 import io.fleetwire.front.session.SessionEvents;

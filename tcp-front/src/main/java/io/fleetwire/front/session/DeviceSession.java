@@ -4,7 +4,7 @@ import io.fleetwire.contract.TelemetryBatch;
 import io.fleetwire.front.backpressure.ReadPause;
 import io.fleetwire.front.backpressure.ReadPause.Reason;
 import io.fleetwire.front.metrics.FrontMetrics;
-import io.fleetwire.front.registry.Imei;
+import io.fleetwire.contract.registry.Imei;
 import io.fleetwire.front.teltonika.AvlPacket;
 import io.fleetwire.front.teltonika.CorruptPacket;
 import io.fleetwire.front.teltonika.DeviceMessage;

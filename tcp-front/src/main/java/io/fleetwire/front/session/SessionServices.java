@@ -2,7 +2,7 @@ package io.fleetwire.front.session;
 
 import io.fleetwire.contract.TelemetryPublisher;
 import io.fleetwire.front.metrics.FrontMetrics;
-import io.fleetwire.front.registry.DeviceRegistry;
+import io.fleetwire.contract.registry.DeviceRegistry;
 
 import java.time.Clock;
 import java.util.Objects;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fleetwire.contract.command.CommandStatus;
 import io.fleetwire.contract.command.DeviceCommand;
 import io.fleetwire.contract.command.InMemoryCommandStore;
-import io.fleetwire.front.registry.DeviceRegistry;
+import io.fleetwire.contract.registry.DeviceRegistry;
 import io.fleetwire.front.server.FrontConfig;
 import io.fleetwire.front.server.FrontServer;
 import io.fleetwire.front.teltonika.DeviceResponse;

@@ -2,7 +2,7 @@ package io.fleetwire.front.faults;
 
 import io.fleetwire.contract.Record;
 import io.fleetwire.contract.TelemetryBatch;
-import io.fleetwire.front.registry.DeviceRegistry;
+import io.fleetwire.contract.registry.DeviceRegistry;
 import io.fleetwire.front.server.FrontConfig;
 import io.fleetwire.front.server.FrontServer;
 import io.fleetwire.simulator.Simulation;

@@ -12,7 +12,7 @@ import io.fleetwire.contract.Json;
 import io.fleetwire.contract.Record;
 import io.fleetwire.contract.TelemetryBatch;
 import io.fleetwire.front.publish.NdjsonTelemetryPublisher;
-import io.fleetwire.front.registry.DeviceRegistry;
+import io.fleetwire.contract.registry.DeviceRegistry;
 import io.fleetwire.front.server.FrontConfig;
 import io.fleetwire.simulator.Imei;
 import io.fleetwire.simulator.Simulation;

@@ -1,7 +1,7 @@
 package io.fleetwire.front.loopback;
 
 import io.fleetwire.contract.TelemetryPublisher;
-import io.fleetwire.front.registry.DeviceRegistry;
+import io.fleetwire.contract.registry.DeviceRegistry;
 import io.fleetwire.front.server.FrontConfig;
 import io.fleetwire.front.server.FrontServer;
 import io.fleetwire.simulator.SimulationConfig;

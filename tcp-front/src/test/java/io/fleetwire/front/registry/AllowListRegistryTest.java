@@ -1,5 +1,7 @@
 package io.fleetwire.front.registry;
 
+import io.fleetwire.contract.registry.DeviceRegistry;
+
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

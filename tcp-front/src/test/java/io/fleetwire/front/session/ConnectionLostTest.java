@@ -4,7 +4,7 @@ import static io.fleetwire.front.session.SessionFixtures.IMEI;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.fleetwire.front.registry.DeviceRegistry;
+import io.fleetwire.contract.registry.DeviceRegistry;
 import io.fleetwire.front.teltonika.ImeiLogin;
 import io.fleetwire.front.teltonika.ServerMessage.LoginReply;
 import io.fleetwire.testsupport.RecordingPublisher;

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.fleetwire.contract.Record;
 import io.fleetwire.contract.RecordId;
 import io.fleetwire.contract.TelemetryBatch;
-import io.fleetwire.front.registry.DeviceRegistry;
+import io.fleetwire.contract.registry.DeviceRegistry;
 import io.fleetwire.front.teltonika.AvlPacket;
 import io.fleetwire.front.teltonika.AvlRecord;
 import io.fleetwire.front.teltonika.CorruptPacket;

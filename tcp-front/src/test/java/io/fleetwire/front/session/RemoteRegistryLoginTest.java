@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fleetwire.front.registry.DeviceRegistry;
+import io.fleetwire.contract.registry.DeviceRegistry;
 import io.fleetwire.front.teltonika.ImeiLogin;
 import io.fleetwire.front.teltonika.ServerMessage.LoginReply;
 import io.fleetwire.testsupport.RecordingPublisher;

@@ -7,7 +7,7 @@ import static io.fleetwire.front.session.SessionFixtures.packet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.fleetwire.front.metrics.FrontMetrics;
-import io.fleetwire.front.registry.DeviceRegistry;
+import io.fleetwire.contract.registry.DeviceRegistry;
 import io.fleetwire.front.teltonika.DeviceResponse;
 import io.fleetwire.front.teltonika.ImeiLogin;
 import io.fleetwire.testsupport.RecordingPublisher;

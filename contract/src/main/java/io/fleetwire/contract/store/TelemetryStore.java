@@ -1,0 +1,69 @@
+package io.fleetwire.contract.store;
+
+import io.fleetwire.contract.Record;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The storage port. Every implementation (SQLite locally, Cosmos DB on Azure, in-memory in tests)
+ * passes the same contract test suite ({@code TelemetryStoreContract} in the functions test-jar).
+ *
+ * <p>Rules: {@link #upsert} is idempotent by {@link Record#id()} (DESIGN rule 2); the latest state
+ * of a device only moves to a newer record time (rule 6). Record times and other instants are kept
+ * to the millisecond (the protocol's precision). A failure that may pass (store unavailable,
+ * throttled, disk full) is a {@link StoreUnavailableException}; callers retry those.
+ */
+public interface TelemetryStore extends AutoCloseable {
+
+  /**
+   * Stores the records (upsert by id: a record whose id is already stored keeps its first stored
+   * copy), registers unknown devices as seen, and moves each device's latest state forward.
+   * {@code lastSeen} becomes the newest {@code receivedAt} (record time when absent). Returns when
+   * the records are durable.
+   */
+  void upsert(List<Record> records);
+
+  /**
+   * Records of one device with {@code from <= ts < to}, oldest first (ties in time ordered by id),
+   * at most {@code limit} at a time. {@code continuation} is {@code null} for the first page, then
+   * the previous page's {@link Page#next()}; it is {@code null} once no records are left.
+   *
+   * @throws IllegalArgumentException if {@code limit < 1} or the continuation token is malformed
+   */
+  Page<Record> positions(String imei, Instant from, Instant to, int limit, String continuation);
+
+  /** Records of one device in the range whose event IO id is one of {@code eventIds}, oldest first. */
+  List<Record> events(String imei, Instant from, Instant to, Set<Integer> eventIds);
+
+  Optional<DeviceState> device(String imei);
+
+  /** Every device that is registered or has sent data, ordered by IMEI. */
+  List<DeviceState> devices();
+
+  /** Adds the IMEI to the registry (used by the {@code registered} policy) with a display name. */
+  DeviceState register(String imei, String name);
+
+  /**
+   * Removes the device from the registry (name and registered flag); its records and latest state
+   * stay, and a device that never sent data is forgotten. Returns false if it was not registered.
+   */
+  boolean remove(String imei);
+
+  boolean isRegistered(String imei);
+
+  /**
+   * Keeps an unprocessable message with the reason it was refused (never silently dropped).
+   * Idempotent by {@link RejectedMessage#id()}: a redelivered message is kept once.
+   */
+  void reject(RejectedMessage message);
+
+  /** The most recent {@code limit} rejected messages, oldest first. */
+  List<RejectedMessage> rejected(int limit);
+
+  @Override
+  default void close() {
+  }
+}
