@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fleetwire.front.limits.ConnectionLimits;
-import io.fleetwire.front.registry.DeviceRegistry;
+import io.fleetwire.contract.registry.DeviceRegistry;
 import io.fleetwire.front.server.FrontConfig;
 import io.fleetwire.front.server.FrontServer;
 import io.fleetwire.simulator.Simulation;

@@ -10,7 +10,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.fleetwire.front.registry.DeviceRegistry;
+import io.fleetwire.contract.registry.DeviceRegistry;
 import io.fleetwire.front.teltonika.DeviceResponse;
 import io.fleetwire.front.teltonika.ImeiLogin;
 import io.fleetwire.testsupport.RecordingPublisher;
