@@ -69,7 +69,7 @@ public final class LocalApplication implements Callable<Integer> {
   @Option(names = "--allowed-host", split = ",", defaultValue = "${env:FLEETWIRE_ALLOWED_HOST}", paramLabel = "NAME", description = "Host name the HTTP server answers to beside localhost, 127.0.0.1 and [::1]; repeatable (env FLEETWIRE_ALLOWED_HOST, comma-separated). Without tokens, other Host headers are refused (421).")
   List<String> allowedHosts = new ArrayList<>();
 
-  @Option(names = "--max-connections", defaultValue = "${env:FLEETWIRE_MAX_CONNECTIONS}", description = "Open device connections at most (default: the open-files limit less a tenth, at least 256).")
+  @Option(names = "--max-connections", defaultValue = "${env:FLEETWIRE_MAX_CONNECTIONS}", description = "Open device connections at most (default: the open-files limit less a tenth, at least 256, less --max-http-connections).")
   Integer maxConnections;
 
   @Option(names = "--login-timeout", defaultValue = "${env:FLEETWIRE_LOGIN_TIMEOUT:-30s}", description = "Close a device connection that has not logged in within this (default ${DEFAULT-VALUE}).")
@@ -115,7 +115,7 @@ public final class LocalApplication implements Callable<Integer> {
     Duration interval = DurationText.parse(demoInterval);
     Duration write = DurationText.parse(writeTimeout);
     ConnectionLimits deviceLimits = new ConnectionLimits(
-        maxConnections == null ? OpenFiles.connectionBudget() : maxConnections,
+        maxConnections == null ? Math.max(1, OpenFiles.connectionBudget() - maxHttpConnections) : maxConnections,
         DurationText.parse(loginTimeout), DurationText.parse(frameTimeout), connectionRate, write);
     HttpLimits httpLimits = LocalConfig.defaultHttpLimits().withMaxConnections(maxHttpConnections)
         .withTimeouts(DurationText.parse(httpHeaderTimeout), DurationText.parse(httpRequestTimeout),

@@ -8,13 +8,11 @@ import io.fleetwire.functions.dashboard.DashboardAssets;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
 
@@ -77,15 +75,10 @@ public final class LocalHttpServer implements AutoCloseable {
       Channel channel = new ServerBootstrap()
           .group(group)
           .channel(NioServerSocketChannel.class)
-          .childHandler(new ChannelInitializer<SocketChannel>() {
-            @Override
-            protected void initChannel(SocketChannel ch) {
-              if (guards.install(ch)) {
-                connections.add(ch);
-                ch.pipeline().addLast("route", new HttpRequestHandler(router, api, apiPool, limits));
-              }
-            }
-          })
+          .childHandler(guards.then(ch -> {
+            connections.add(ch);
+            ch.pipeline().addLast("route", new HttpRequestHandler(router, api, apiPool, limits));
+          }))
           .bind(host, port).sync().channel();
       return new LocalHttpServer(group, apiPool, channel, connections, backpressure);
     } catch (InterruptedException e) {

@@ -39,6 +39,10 @@ final class HealthHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private final Readiness readiness;
   private final PrometheusMeterRegistry prometheus;
   private final HttpLimits limits;
+  /** One scrape serves every request within this; Prometheus scrapes every 15 s or more. */
+  private static final long SCRAPE_REUSE_NANOS = 1_000_000_000L;
+  private String lastScrape;
+  private long lastScrapeAt;
 
   HealthHandler(Readiness readiness, PrometheusMeterRegistry prometheus, HttpLimits limits) {
     this.readiness = readiness;
@@ -61,7 +65,7 @@ final class HealthHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     } else if (path.equals("/health/ready")) {
       response = ready();
     } else if (path.equals("/metrics") && prometheus != null) {
-      response = text(HttpResponseStatus.OK, prometheus.scrape(), PROMETHEUS_TEXT);
+      response = text(HttpResponseStatus.OK, scrape(), PROMETHEUS_TEXT);
     } else {
       response = json(HttpResponseStatus.NOT_FOUND, error("not found", path));
     }
@@ -72,6 +76,19 @@ final class HealthHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     } else {
       ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }
+  }
+
+  /**
+   * The Prometheus text, computed at most once per {@link #SCRAPE_REUSE_NANOS}: a scraper that
+   * pipelines thousands of requests gets copies of one scrape, not thousands of scrapes.
+   */
+  private synchronized String scrape() {
+    long now = System.nanoTime();
+    if (lastScrape == null || now - lastScrapeAt > SCRAPE_REUSE_NANOS) {
+      lastScrape = prometheus.scrape();
+      lastScrapeAt = now;
+    }
+    return lastScrape;
   }
 
   private FullHttpResponse ready() {

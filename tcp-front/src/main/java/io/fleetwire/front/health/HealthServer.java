@@ -7,11 +7,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
@@ -40,8 +38,16 @@ public final class HealthServer implements AutoCloseable {
 
   public static HealthServer start(String host, int port, Readiness readiness, MeterRegistry registry)
       throws InterruptedException {
+    return start(host, port, readiness, registry, HttpLimits.DEFAULT_WRITE_TIMEOUT);
+  }
+
+  /** {@code writeTimeout}: a client that has not read its answers for this long is closed. */
+  public static HealthServer start(String host, int port, Readiness readiness, MeterRegistry registry,
+      Duration writeTimeout) throws InterruptedException {
     PrometheusMeterRegistry prometheus = registry instanceof PrometheusMeterRegistry p ? p : null;
-    HttpLimits limits = HttpLimits.defaults(MAX_REQUEST_BYTES).withMaxConnections(MAX_CONNECTIONS);
+    HttpLimits defaults = HttpLimits.defaults(MAX_REQUEST_BYTES).withMaxConnections(MAX_CONNECTIONS);
+    HttpLimits limits = defaults.withTimeouts(defaults.headerTimeout(), defaults.requestTimeout(),
+        defaults.idleTimeout(), writeTimeout);
     HealthHandler handler = new HealthHandler(readiness, prometheus, limits);
     HttpChannels guards = new HttpChannels(limits,
         registry == null ? BackpressureMetrics.unregistered("health") : new BackpressureMetrics(registry, "health"));
@@ -51,14 +57,7 @@ public final class HealthServer implements AutoCloseable {
       Channel channel = new ServerBootstrap()
           .group(group)
           .channel(NioServerSocketChannel.class)
-          .childHandler(new ChannelInitializer<SocketChannel>() {
-            @Override
-            protected void initChannel(SocketChannel ch) {
-              if (guards.install(ch)) {
-                ch.pipeline().addLast("health", handler);
-              }
-            }
-          })
+          .childHandler(guards.then(ch -> ch.pipeline().addLast("health", handler)))
           .bind(host, port).sync().channel();
       return new HealthServer(group, channel);
     } catch (InterruptedException | RuntimeException e) {

@@ -9,15 +9,19 @@ import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Bounded HTTP pipelining: at most {@code maxInFlight} requests of one connection are being answered
  * (an answer counts until it has left for the socket); requests decoded meanwhile wait, reading
- * stops, and a connection that has more than {@code maxQueued} waiting is closed. Browsers never
+ * stops, and a connection that has more than {@code maxQueued} waiting, or whose requests have waited
+ * longer than the stall timeout, is closed. Browsers never
  * pipeline; a client that sends thousands of requests without reading the answers cannot make the
  * server hold thousands of answers. Per connection; sits after the aggregator.
  */
@@ -28,18 +32,22 @@ public final class HttpPipelineLimit extends ChannelDuplexHandler {
 
   private final int maxInFlight;
   private final int maxQueued;
+  private final Duration stallTimeout;
   private final BackpressureMetrics metrics;
   private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>();
   private int inFlight;
   private boolean closed;
+  private ScheduledFuture<?> stall;
 
-  public HttpPipelineLimit(BackpressureMetrics metrics) {
-    this(DEFAULT_MAX_IN_FLIGHT, DEFAULT_MAX_QUEUED, metrics);
+  /** {@code stallTimeout}: how long requests may wait for earlier answers to leave before the connection is closed. */
+  public HttpPipelineLimit(Duration stallTimeout, BackpressureMetrics metrics) {
+    this(DEFAULT_MAX_IN_FLIGHT, DEFAULT_MAX_QUEUED, stallTimeout, metrics);
   }
 
-  public HttpPipelineLimit(int maxInFlight, int maxQueued, BackpressureMetrics metrics) {
+  public HttpPipelineLimit(int maxInFlight, int maxQueued, Duration stallTimeout, BackpressureMetrics metrics) {
     this.maxInFlight = maxInFlight;
     this.maxQueued = maxQueued;
+    this.stallTimeout = stallTimeout;
     this.metrics = metrics;
   }
 
@@ -69,6 +77,28 @@ public final class HttpPipelineLimit extends ChannelDuplexHandler {
     }
     waiting.add(request);
     ReadPause.of(ctx.channel()).pause(Reason.PIPELINE);
+    if (stall == null) {
+      // Answers that never leave (the peer does not read, yet below the write-buffer mark, the
+      // kernel's buffers being full) would hold this pause forever: give them a deadline.
+      stall = ctx.executor().schedule(() -> closeStalled(ctx), stallTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void closeStalled(ChannelHandlerContext ctx) {
+    stall = null;
+    if (!closed && !waiting.isEmpty()) {
+      closed = true;
+      metrics.closed("unwritable");
+      LOG.warn("remote={} has not read its answers for {}; closing", ctx.channel().remoteAddress(), stallTimeout);
+      ctx.close();
+    }
+  }
+
+  private void cancelStall() {
+    if (stall != null) {
+      stall.cancel(false);
+      stall = null;
+    }
   }
 
   @Override
@@ -92,6 +122,7 @@ public final class HttpPipelineLimit extends ChannelDuplexHandler {
       ctx.fireChannelRead(waiting.poll());
     }
     if (waiting.isEmpty()) {
+      cancelStall();
       ReadPause.of(ctx.channel()).resume(Reason.PIPELINE);
     }
   }
@@ -99,6 +130,7 @@ public final class HttpPipelineLimit extends ChannelDuplexHandler {
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     closed = true;
+    cancelStall();
     waiting.forEach(ReferenceCountUtil::release);
     waiting.clear();
     ctx.fireChannelInactive();

@@ -132,7 +132,8 @@ public final class FrontServer implements AutoCloseable {
         }
       };
       try {
-        health = HealthServer.start(config.healthHost(), config.healthPort(), readiness, meters);
+        health = HealthServer.start(config.healthHost(), config.healthPort(), readiness, meters,
+            config.limits().writeTimeout());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while binding the health port", e);
