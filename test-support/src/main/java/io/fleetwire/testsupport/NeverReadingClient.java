@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -78,6 +79,18 @@ public final class NeverReadingClient implements AutoCloseable {
 
   /** True once a write failed because the server closed or reset the connection. */
   public boolean closedByServer() {
+    return closedByServer.get();
+  }
+
+  /**
+   * Waits up to {@code patience} for the server to close the connection: closing waits for the
+   * server's write timeout and for the buffers between the two to fill, on a machine that may be loaded.
+   */
+  public boolean awaitClosedByServer(Duration patience) throws InterruptedException {
+    long deadline = System.nanoTime() + patience.toNanos();
+    while (!closedByServer.get() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
     return closedByServer.get();
   }
 

@@ -42,6 +42,7 @@ class HealthIsolationTest {
   /** Another loopback address: the health listener is bound apart from the devices'. */
   private static final String HEALTH_HOST = "127.0.0.2";
   private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(2);
+  private static final Duration CLOSE_PATIENCE = Duration.ofSeconds(15);
   private static final Duration ATTACK = Duration.ofSeconds(5);
 
   @Test
@@ -85,11 +86,11 @@ class HealthIsolationTest {
           assertTrue(honest.stats().framesAcked() > acked, "no ack for a second while peers flooded");
         }
         System.out.printf("health isolation: /health/live answered in %s ms%n", probeMillis);
-        assertTrue(scraper.closedByServer(), "the scraper that never reads is still connected after sending "
+        assertTrue(scraper.awaitClosedByServer(CLOSE_PATIENCE), "the scraper that never reads is still connected after sending "
             + scraper.bytesSent() + " bytes; health closes " + meters.find("fleetwire.backpressure.closes").counters()
             .stream().map(c -> c.getId().getTags() + "=" + c.count()).toList() + ", pauses "
             + meters.find("fleetwire.backpressure.pauses").counters().stream().map(c -> c.getId().getTags() + "=" + c.count()).toList());
-        assertTrue(device.closedByServer(), "the device that never reads is still connected");
+        assertTrue(device.awaitClosedByServer(CLOSE_PATIENCE), "the device that never reads is still connected");
         assertTrue(closes(meters, "health") >= 1, "health close not counted");
         assertTrue(closes(meters, "devices") >= 1, "device close not counted");
       }
