@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.SocketException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -65,9 +64,7 @@ public final class NeverReadingClient implements AutoCloseable {
         out.write(burst);
         bytesSent.addAndGet(burst.length);
       }
-    } catch (SocketException e) {
-      closedByServer.set(!stopping);
-    } catch (IOException e) {
+    } catch (IOException resetOrClosed) {
       closedByServer.set(!stopping);
     }
   }
