@@ -21,7 +21,9 @@ const optional = {
     FLEETWIRE_TLS_PORT: 'TLS off; set by tlsEnv when tlsPort is',
     FLEETWIRE_TLS_CERT: 'the mounted secret path; set by tlsEnv',
     FLEETWIRE_TLS_KEY: 'the mounted secret path; set by tlsEnv',
-    FLEETWIRE_MAX_CONNECTIONS: '100000',
+    FLEETWIRE_MAX_CONNECTIONS: 'the open-files limit less a tenth, at least 256',
+    FLEETWIRE_WRITE_TIMEOUT: '30s',
+    FLEETWIRE_HEALTH_HOST: 'binds 0.0.0.0: the ingress probes the health port',
     FLEETWIRE_LOGIN_TIMEOUT: '30s',
     FLEETWIRE_FRAME_TIMEOUT: '60s',
     FLEETWIRE_CONNECTION_RATE: '0: the client address is not visible behind TCP ingress',
@@ -51,6 +53,7 @@ const platform = {
     AzureWebJobsStorage__clientId: 'Functions host storage',
     APPLICATIONINSIGHTS_CONNECTION_STRING: 'Functions host telemetry',
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Functions host telemetry (Entra ID ingestion)',
+    WEBSITE_AUTH_ENABLED: 'set by App Service when its Authentication is on',
   },
 };
 
