@@ -80,22 +80,22 @@ class TlsFrontTest {
 
   /** A server certificate for 127.0.0.1, issued by the test authority. */
   private static X509Bundle certificate(long serial, String commonName) throws Exception {
-    return new CertificateBuilder()
-        .subject("CN=" + commonName)
-        .serial(BigInteger.valueOf(serial))
-        .addSanIpAddress(LOOPBACK)
-        .addExtendedKeyUsageServerAuth()
-        .ecp256()
-        .buildIssuedBy(AUTHORITY);
+    Instant now = Instant.now();
+    return certificate(serial, commonName, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)));
   }
 
   private static X509Bundle expired(long serial, String commonName) throws Exception {
     Instant now = Instant.now();
+    return certificate(serial, commonName, now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1)));
+  }
+
+  private static X509Bundle certificate(long serial, String commonName, Instant notBefore, Instant notAfter)
+      throws Exception {
     return new CertificateBuilder()
         .subject("CN=" + commonName)
         .serial(BigInteger.valueOf(serial))
-        .notBefore(now.minus(Duration.ofDays(30)))
-        .notAfter(now.minus(Duration.ofDays(1)))
+        .notBefore(notBefore)
+        .notAfter(notAfter)
         .addSanIpAddress(LOOPBACK)
         .addExtendedKeyUsageServerAuth()
         .ecp256()
