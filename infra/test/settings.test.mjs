@@ -38,6 +38,7 @@ const optional = {
     FLEETWIRE_SERVICEBUS_CONNECTION: 'none: the managed identity is used',
     FLEETWIRE_COSMOS_KEY: 'none: the managed identity is used',
     FLEETWIRE_TELEMETRY_TTL_DAYS: 'the container TTL from Bicep',
+    WEBSITE_AUTH_ENABLED: 'unset (every caller an admin); App Service sets True when its Authentication is on',
   },
 };
 
@@ -53,7 +54,6 @@ const platform = {
     AzureWebJobsStorage__clientId: 'Functions host storage',
     APPLICATIONINSIGHTS_CONNECTION_STRING: 'Functions host telemetry',
     APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Functions host telemetry (Entra ID ingestion)',
-    WEBSITE_AUTH_ENABLED: 'set by App Service when its Authentication is on',
   },
 };
 
