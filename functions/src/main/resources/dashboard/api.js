@@ -107,8 +107,9 @@ export class ApiClient {
     }
   }
 
+  /** Every device, by IMEI, following the API's "next" tokens to the end. */
   devices() {
-    return this.json('devices').then((body) => body.items || []);
+    return this.all('devices', {}, 'devices');
   }
 
   /** The caller's role (viewer, operator or admin), so the page offers only what it may do. */
@@ -116,25 +117,29 @@ export class ApiClient {
     return this.json('me').then((body) => body.role || 'viewer');
   }
 
-  /** Every position in [from, to), oldest first, following the API's "next" tokens to the end. */
-  async positions(imei, from, to) {
+  /** Every position in [from, to), oldest first. */
+  positions(imei, from, to) {
+    return this.all(`devices/${encodeURIComponent(imei)}/positions`, { from, to }, 'positions');
+  }
+
+  /** Every alarm event in [from, to), oldest first. */
+  events(imei, from, to) {
+    return this.all(`devices/${encodeURIComponent(imei)}/events`, { from, to }, 'events');
+  }
+
+  /** The items of every page of a paged route: {"items":[...],"next":token-or-null}. */
+  async all(path, params, what) {
     const items = [];
     let next = null;
     for (let page = 0; page < MAX_PAGES; page++) {
-      const body = await this.json(`devices/${encodeURIComponent(imei)}/positions`,
-        { from, to, limit: 1000, next });
+      const body = await this.json(path, { ...params, limit: 1000, next });
       items.push(...(body.items || []));
       next = body.next;
       if (!next) {
         return items;
       }
     }
-    throw new ApiError(0, 'Too many pages', `stopped after ${MAX_PAGES} pages of positions`);
-  }
-
-  events(imei, from, to) {
-    return this.json(`devices/${encodeURIComponent(imei)}/events`, { from, to })
-      .then((body) => (Array.isArray(body) ? body : body.items || []));
+    throw new ApiError(0, 'Too many pages', `stopped after ${MAX_PAGES} pages of ${what}`);
   }
 
   report(imei, from, to) {

@@ -3,14 +3,15 @@ package io.fleetwire.functions.api;
 import io.fleetwire.contract.IoDictionary;
 import io.fleetwire.contract.command.CommandDispatcher;
 import io.fleetwire.contract.command.CommandStore;
+import io.fleetwire.contract.report.FleetDayStore;
+import io.fleetwire.contract.store.StoreUnavailableException;
+import io.fleetwire.contract.store.TelemetryStore;
 import io.fleetwire.functions.access.Refusal;
 import io.fleetwire.functions.access.Role;
 import io.fleetwire.functions.access.RoutePrivilege;
 import io.fleetwire.functions.access.StateChangeCheck;
-import io.fleetwire.functions.report.FleetDayCsv;
-import io.fleetwire.functions.report.FleetDayReport;
-import io.fleetwire.contract.store.StoreUnavailableException;
-import io.fleetwire.contract.store.TelemetryStore;
+import io.fleetwire.functions.report.FleetDayRows;
+import io.fleetwire.functions.report.TrackReports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +44,7 @@ public final class FleetApi {
   private final RequestParams params;
   private final DeviceRoutes devices;
   private final TrackRoutes tracks;
-  private final StoredReports reports;
+  private final DailyReports daily;
   private final CommandRoutes commands;
 
   public FleetApi(TelemetryStore store, BooleanSupplier ready, Clock clock) {
@@ -63,14 +64,25 @@ public final class FleetApi {
    */
   public FleetApi(TelemetryStore store, CommandStore commands, CommandDispatcher dispatcher, BooleanSupplier ready,
       Clock clock, Duration onlineWindow) {
+    this(store, commands, dispatcher, null, ready, clock, onlineWindow);
+  }
+
+  /**
+   * @param fleetDays daily fleet reports computed ahead of time and served for the days they
+   *     complete; {@code null} to compute every day's report on demand
+   */
+  public FleetApi(TelemetryStore store, CommandStore commands, CommandDispatcher dispatcher, FleetDayStore fleetDays,
+      BooleanSupplier ready, Clock clock, Duration onlineWindow) {
     Objects.requireNonNull(store, "store");
     this.ready = Objects.requireNonNull(ready, "ready");
     this.clock = Objects.requireNonNull(clock, "clock");
     IoDictionary dictionary = IoDictionary.fmb();
     this.params = new RequestParams(clock);
-    this.reports = new StoredReports(store, dictionary);
+    TrackReports reports = new TrackReports(store, dictionary);
+    this.daily = new DailyReports(new FleetDayRows(reports, FleetDayRows.DEFAULT_PARALLELISM), fleetDays, params,
+        clock);
     this.devices = new DeviceRoutes(store, clock, Objects.requireNonNull(onlineWindow, "onlineWindow"));
-    this.tracks = new TrackRoutes(store, params, reports, dictionary);
+    this.tracks = new TrackRoutes(store, params, new StoredReports(reports), dictionary);
     this.commands = commands == null ? null
         : new CommandRoutes(commands, Objects.requireNonNull(dispatcher, "dispatcher"), clock);
   }
@@ -119,7 +131,7 @@ public final class FleetApi {
         }
         if (segments.get(0).equals("devices")) {
           allow(request, "GET", "POST");
-          return method.equals("GET") ? devices.list() : devices.register(request);
+          return method.equals("GET") ? devices.list(request) : devices.register(request);
         }
       }
       case 2 -> {
@@ -130,7 +142,7 @@ public final class FleetApi {
         }
         if (segments.equals(List.of("reports", "daily"))) {
           allow(request, "GET");
-          return daily(request);
+          return daily.daily(request);
         }
       }
       case 3 -> {
@@ -172,19 +184,6 @@ public final class FleetApi {
     body.put("status", up ? "UP" : "DOWN");
     body.put("time", clock.instant());
     return ApiResponse.json(up ? 200 : 503, body);
-  }
-
-  private ApiResponse daily(ApiRequest request) {
-    String format = request.param("format").orElse("json");
-    if (!format.equals("json") && !format.equals("csv")) {
-      throw ApiException.badRequest("bad_format", "'format' must be json or csv, got " + RequestParams.quoted(format));
-    }
-    FleetDayReport day = reports.fleetDay(params.date(request));
-    if (format.equals("json")) {
-      return ApiResponse.json(200, day);
-    }
-    return ApiResponse.text(200, ApiResponse.CSV, FleetDayCsv.write(day),
-        Map.of("Content-Disposition", "attachment; filename=\"fleet-" + day.date() + ".csv\""));
   }
 
   private static boolean isTrackView(String segment) {

@@ -4,23 +4,15 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.fleetwire.contract.IoDictionary;
 import io.fleetwire.contract.Record;
 import io.fleetwire.contract.store.Page;
-import io.fleetwire.contract.store.StoreUnavailableException;
 import io.fleetwire.contract.store.TelemetryStore;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /** One device's recorded track: positions page by page, alarm events, and its report. */
 final class TrackRoutes {
-  /** AVL IO ids are one byte (Codec 8) or two (Codec 8E), so this covers every id a device sends. */
-
   @JsonPropertyOrder({"imei", "items", "next"})
-  record PositionsPage(String imei, List<Record> items, String next) {
-  }
-
-  @JsonPropertyOrder({"imei", "items"})
-  record EventList(String imei, List<Record> items) {
+  record RecordPage(String imei, List<Record> items, String next) {
   }
 
   private final TelemetryStore store;
@@ -39,27 +31,18 @@ final class TrackRoutes {
   ApiResponse positions(String imei, ApiRequest request) {
     TimeRange range = params.range(request);
     int limit = RequestParams.limit(request);
-    String token = request.param("next").orElse(null);
-    String continuation = token == null ? null : ContinuationToken.unwrap(imei, token);
-    Page<Record> page;
-    try {
-      page = store.positions(imei, range.from(), range.to(), limit, continuation);
-    } catch (StoreUnavailableException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      if (continuation == null) {
-        throw e;
-      }
-      // the token was well-formed for this device but its inside is not a continuation the store reads
-      throw ContinuationToken.invalid(token);
-    }
-    return ApiResponse.json(200, new PositionsPage(imei, page.items(), ContinuationToken.wrap(imei, page.next())));
+    Page<Record> page = ContinuationToken.page(imei, request.param("next").orElse(null),
+        continuation -> store.positions(imei, range.from(), range.to(), limit, continuation));
+    return ApiResponse.json(200, new RecordPage(imei, page.items(), page.next()));
   }
 
-  /** {@code GET /api/devices/{imei}/events?from&to}: records whose event IO id is an alarm. */
+  /** {@code GET /api/devices/{imei}/events?from&to&limit&next}: records whose event IO id is an alarm, oldest first. */
   ApiResponse events(String imei, ApiRequest request) {
     TimeRange range = params.range(request);
-    return ApiResponse.json(200, new EventList(imei, store.events(imei, range.from(), range.to(), alarmIds)));
+    int limit = RequestParams.limit(request);
+    Page<Record> page = ContinuationToken.page("events/" + imei, request.param("next").orElse(null),
+        continuation -> store.events(imei, range.from(), range.to(), alarmIds, limit, continuation));
+    return ApiResponse.json(200, new RecordPage(imei, page.items(), page.next()));
   }
 
   /** {@code GET /api/devices/{imei}/report?from&to}. */
