@@ -45,6 +45,9 @@ var containers = [
   loadJsonContent('../cosmos/containers/rejected.json')
   loadJsonContent('../cosmos/containers/commands.json')
   loadJsonContent('../cosmos/containers/dailyReports.json')
+  loadJsonContent('../cosmos/containers/rules.json')
+  loadJsonContent('../cosmos/containers/alerts.json')
+  loadJsonContent('../cosmos/containers/alertDeliveries.json')
 ]
 
 // Retention a deployment may change; the files hold the defaults the tests use.

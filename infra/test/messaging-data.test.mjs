@@ -40,7 +40,9 @@ test('Cosmos DB disables keys and is serverless or provisioned by parameter', ()
 
 const containerDir = 'infra/cosmos/containers';
 // Device data is partitioned by device; the computed daily reports by day, read one day at a time.
-const partitionKeys = { dailyReports: '/date' };
+// Per-device data is partitioned by IMEI; a day's report rows by date; the alert rules and the
+// webhook outbox are read by their own id, and their queries span all of them anyway.
+const partitionKeys = { dailyReports: '/date', rules: '/id', alertDeliveries: '/id' };
 
 /** The JSON files data.bicep's containers array loads, as written in it; the array holds nothing else. */
 function loadedFiles() {

@@ -13,6 +13,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.net.URI;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -96,6 +98,12 @@ public final class LocalApplication implements Callable<Integer> {
   @Option(names = "--http-idle-timeout", defaultValue = "${env:FLEETWIRE_HTTP_IDLE_TIMEOUT:-60s}", description = "Close a keep-alive HTTP connection idle this long (default ${DEFAULT-VALUE}).")
   String httpIdleTimeout;
 
+  @Option(names = "--webhook-url", defaultValue = "${env:FLEETWIRE_WEBHOOK_URL}", description = "POST every opened and closed alert here, signed (env FLEETWIRE_WEBHOOK_URL).")
+  URI webhookUrl;
+
+  @Option(names = "--webhook-secret", defaultValue = "${env:FLEETWIRE_WEBHOOK_SECRET}", description = "Secret of the X-Fleetwire-Signature HMAC; required with --webhook-url (env FLEETWIRE_WEBHOOK_SECRET).")
+  String webhookSecret;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new LocalApplication()).execute(args));
   }
@@ -139,9 +147,16 @@ public final class LocalApplication implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }
+    AlertSettings alerts;
+    try {
+      alerts = webhookUrl == null && webhookSecret == null ? AlertSettings.NONE
+          : AlertSettings.webhook(webhookUrl, webhookSecret);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
     LocalStack stack;
     try {
-      stack = LocalStack.start(config, timeout);
+      stack = LocalStack.start(config, timeout, alerts);
     } catch (RuntimeException e) {
       LOG.error("cannot start the local stack: {}", describe(e));
       return 1;

@@ -1,6 +1,8 @@
 package io.fleetwire.functions.api;
 
 import io.fleetwire.contract.IoDictionary;
+import io.fleetwire.contract.alert.AlertStore;
+import io.fleetwire.functions.alert.AlertEvaluator;
 import io.fleetwire.contract.command.CommandDispatcher;
 import io.fleetwire.contract.command.CommandStore;
 import io.fleetwire.contract.report.FleetDayStore;
@@ -46,6 +48,7 @@ public final class FleetApi {
   private final TrackRoutes tracks;
   private final DailyReports daily;
   private final CommandRoutes commands;
+  private final AlertRoutes alerts;
 
   public FleetApi(TelemetryStore store, BooleanSupplier ready, Clock clock) {
     this(store, ready, clock, DEFAULT_ONLINE_WINDOW);
@@ -64,15 +67,23 @@ public final class FleetApi {
    */
   public FleetApi(TelemetryStore store, CommandStore commands, CommandDispatcher dispatcher, BooleanSupplier ready,
       Clock clock, Duration onlineWindow) {
-    this(store, commands, dispatcher, null, ready, clock, onlineWindow);
+    this(store, commands, dispatcher, null, null, null, ready, clock, onlineWindow);
+  }
+
+  /** An API whose daily report is served from {@code fleetDays} where computed, without alerts. */
+  public FleetApi(TelemetryStore store, CommandStore commands, CommandDispatcher dispatcher, FleetDayStore fleetDays,
+      BooleanSupplier ready, Clock clock, Duration onlineWindow) {
+    this(store, commands, dispatcher, fleetDays, null, null, ready, clock, onlineWindow);
   }
 
   /**
    * @param fleetDays daily fleet reports computed ahead of time and served for the days they
    *     complete; {@code null} to compute every day's report on demand
+   * @param alerts    where alert rules and alerts are kept, {@code null} for an API without them
+   * @param evaluator the ingest side's evaluator, told when a rule changes so it applies at once
    */
   public FleetApi(TelemetryStore store, CommandStore commands, CommandDispatcher dispatcher, FleetDayStore fleetDays,
-      BooleanSupplier ready, Clock clock, Duration onlineWindow) {
+      AlertStore alerts, AlertEvaluator evaluator, BooleanSupplier ready, Clock clock, Duration onlineWindow) {
     Objects.requireNonNull(store, "store");
     this.ready = Objects.requireNonNull(ready, "ready");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -85,6 +96,8 @@ public final class FleetApi {
     this.tracks = new TrackRoutes(store, params, new StoredReports(reports), dictionary);
     this.commands = commands == null ? null
         : new CommandRoutes(commands, Objects.requireNonNull(dispatcher, "dispatcher"), clock);
+    this.alerts = alerts == null ? null
+        : new AlertRoutes(alerts, evaluator == null ? new AlertEvaluator(alerts, clock) : evaluator, params);
   }
 
   /** Answers one request of an administrator (a runtime without roles); never throws. */
@@ -133,12 +146,24 @@ public final class FleetApi {
           allow(request, "GET", "POST");
           return method.equals("GET") ? devices.list(request) : devices.register(request);
         }
+        if (alerts != null && segments.get(0).equals("rules")) {
+          allow(request, "GET", "POST");
+          return method.equals("GET") ? alerts.rules() : alerts.create(request);
+        }
+        if (alerts != null && segments.get(0).equals("alerts")) {
+          allow(request, "GET");
+          return alerts.alerts(request);
+        }
       }
       case 2 -> {
         if (segments.get(0).equals("devices")) {
           allow(request, "GET", "DELETE");
           String imei = RequestParams.imei(segments.get(1));
           return method.equals("GET") ? devices.show(imei) : devices.remove(imei);
+        }
+        if (alerts != null && segments.get(0).equals("rules")) {
+          allow(request, "GET", "DELETE");
+          return method.equals("GET") ? alerts.show(segments.get(1)) : alerts.delete(segments.get(1));
         }
         if (segments.equals(List.of("reports", "daily"))) {
           allow(request, "GET");

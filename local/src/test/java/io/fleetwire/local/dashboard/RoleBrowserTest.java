@@ -7,7 +7,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The page offers only what the caller's role may do: a viewer gets no command form, an admin does. */
+/**
+ * The page offers only what the caller's role may do: a viewer gets neither the command form nor
+ * the alert-rule form, an admin gets both.
+ */
 @ExtendWith(SharedBrowser.class)
 class RoleBrowserTest {
   private static final String VIEWER_TOKEN = "view-only-token";
@@ -29,7 +32,7 @@ class RoleBrowserTest {
     adminStack.close();
   }
 
-  private static Object formHiddenOnceTheRoleIsKnown(RunningStack stack, String query) {
+  private static void openOnceTheRoleIsKnown(RunningStack stack, String query) {
     browser.viewport(1280, 800);
     browser.open(stack.url("/api/health"));
     browser.script("sessionStorage.clear()");
@@ -38,16 +41,27 @@ class RoleBrowserTest {
         "return performance.getEntriesByType('resource').some((e) => e.name.endsWith('/api/me'))")) ? true : null);
     // the answer is applied right after it arrives
     browser.script("return new Promise((done) => setTimeout(done, 200))");
+  }
+
+  private static Object commandFormHidden() {
     return browser.script("return document.getElementById('command-form').hidden");
   }
 
-  @Test
-  void viewerSeesNoCommandForm() {
-    assertEquals(Boolean.TRUE, formHiddenOnceTheRoleIsKnown(viewerStack, "&token=" + VIEWER_TOKEN));
+  private static Object ruleFormShown() {
+    return browser.script("return getComputedStyle(document.getElementById('rule-form')).display !== 'none'");
   }
 
   @Test
-  void adminSeesTheCommandForm() {
-    assertEquals(Boolean.FALSE, formHiddenOnceTheRoleIsKnown(adminStack, ""));
+  void viewerSeesNeitherCommandNorRuleForm() {
+    openOnceTheRoleIsKnown(viewerStack, "&token=" + VIEWER_TOKEN);
+    assertEquals(Boolean.TRUE, commandFormHidden());
+    assertEquals(Boolean.FALSE, ruleFormShown());
+  }
+
+  @Test
+  void adminSeesBothForms() {
+    openOnceTheRoleIsKnown(adminStack, "");
+    assertEquals(Boolean.FALSE, commandFormHidden());
+    assertEquals(Boolean.TRUE, ruleFormShown());
   }
 }
