@@ -21,7 +21,9 @@ const optional = {
     FLEETWIRE_TLS_PORT: 'TLS off; set by tlsEnv when tlsPort is',
     FLEETWIRE_TLS_CERT: 'the mounted secret path; set by tlsEnv',
     FLEETWIRE_TLS_KEY: 'the mounted secret path; set by tlsEnv',
-    FLEETWIRE_MAX_CONNECTIONS: '100000',
+    FLEETWIRE_MAX_CONNECTIONS: 'the open-files limit less a tenth, at least 256',
+    FLEETWIRE_WRITE_TIMEOUT: '30s',
+    FLEETWIRE_HEALTH_HOST: 'binds 0.0.0.0: the ingress probes the health port',
     FLEETWIRE_LOGIN_TIMEOUT: '30s',
     FLEETWIRE_FRAME_TIMEOUT: '60s',
     FLEETWIRE_CONNECTION_RATE: '0: the client address is not visible behind TCP ingress',
@@ -38,6 +40,7 @@ const optional = {
     FLEETWIRE_COSMOS_KEY: 'none: the managed identity is used',
     FLEETWIRE_TELEMETRY_TTL_DAYS: 'the container TTL from Bicep',
     FLEETWIRE_COSMOS_CONNECTION_MODE: 'direct',
+    WEBSITE_AUTH_ENABLED: 'unset (every caller an admin); App Service sets True when its Authentication is on',
   },
 };
 

@@ -112,6 +112,11 @@ export class ApiClient {
     return this.all('devices', {}, 'devices');
   }
 
+  /** The caller's role (viewer, operator or admin), so the page offers only what it may do. */
+  role() {
+    return this.json('me').then((body) => body.role || 'viewer');
+  }
+
   /** Every position in [from, to), oldest first. */
   positions(imei, from, to) {
     return this.all(`devices/${encodeURIComponent(imei)}/positions`, { from, to }, 'positions');

@@ -74,6 +74,13 @@ async function refreshAlerts() {
   }
 }
 const commandBox = new CommandBox($('#device-view'), api);
+// what the role may not do is not offered; until the role is known, nothing that changes state is
+function applyRole(role) {
+  document.body.dataset.role = role;
+  commandBox.allow(role);
+}
+applyRole('viewer');
+api.role().then(applyRole, () => applyRole('viewer'));
 
 function render() {
   const imei = route();

@@ -23,6 +23,11 @@ export class CommandBox {
     });
   }
 
+  /** Shows the send form only to a role that may send commands (operator, admin). */
+  allow(role) {
+    this.form.hidden = !(role === 'operator' || role === 'admin');
+  }
+
   open(imei) {
     if (imei !== this.imei) {
       this.imei = imei;

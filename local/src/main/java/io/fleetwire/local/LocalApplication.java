@@ -1,6 +1,9 @@
 package io.fleetwire.local;
 
 import io.fleetwire.front.server.DurationText;
+import io.fleetwire.front.http.HttpLimits;
+import io.fleetwire.front.limits.ConnectionLimits;
+import io.fleetwire.front.limits.OpenFiles;
 import io.fleetwire.front.server.FrontConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +17,8 @@ import java.net.URI;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -33,7 +38,7 @@ public final class LocalApplication implements Callable<Integer> {
   @Option(names = "--tcp-port", defaultValue = "${env:FLEETWIRE_TCP_PORT:-5027}", description = "Device port (default ${DEFAULT-VALUE}).")
   int tcpPort;
 
-  @Option(names = "--http-host", defaultValue = "${env:FLEETWIRE_HTTP_HOST:-127.0.0.1}", description = "Address of the API and dashboard; open it wider only with --api-token (default ${DEFAULT-VALUE}).")
+  @Option(names = "--http-host", defaultValue = "${env:FLEETWIRE_HTTP_HOST:-127.0.0.1}", description = "Address of the API and dashboard; anything but loopback needs --api-token (default ${DEFAULT-VALUE}).")
   String httpHost;
 
   @Option(names = "--http-port", defaultValue = "${env:FLEETWIRE_HTTP_PORT:-7071}", description = "API and dashboard port (default ${DEFAULT-VALUE}).")
@@ -60,8 +65,38 @@ public final class LocalApplication implements Callable<Integer> {
   @Option(names = "--command-timeout", defaultValue = "${env:FLEETWIRE_COMMAND_TIMEOUT:-60s}", description = "A device command unanswered this long expires (default ${DEFAULT-VALUE}).")
   String commandTimeout;
 
-  @Option(names = "--api-token", defaultValue = "${env:FLEETWIRE_API_TOKEN}", description = "Require 'Authorization: Bearer TOKEN' on the API (open the dashboard with ?token=TOKEN).")
-  String apiToken;
+  @Option(names = "--api-token", split = ",", defaultValue = "${env:FLEETWIRE_API_TOKEN}", paramLabel = "[ROLE:]TOKEN", description = "Require 'Authorization: Bearer TOKEN' on the API; ROLE is viewer, operator or admin (a bare TOKEN is admin). Repeatable (env FLEETWIRE_API_TOKEN, comma-separated). Open the dashboard with ?token=TOKEN.")
+  List<String> apiTokens = new ArrayList<>();
+
+  @Option(names = "--allowed-host", split = ",", defaultValue = "${env:FLEETWIRE_ALLOWED_HOST}", paramLabel = "NAME", description = "Host name the HTTP server answers to beside localhost, 127.0.0.1 and [::1]; repeatable (env FLEETWIRE_ALLOWED_HOST, comma-separated). Without tokens, other Host headers are refused (421).")
+  List<String> allowedHosts = new ArrayList<>();
+
+  @Option(names = "--max-connections", defaultValue = "${env:FLEETWIRE_MAX_CONNECTIONS}", description = "Open device connections at most (default: the open-files limit less a tenth, at least 256, less --max-http-connections).")
+  Integer maxConnections;
+
+  @Option(names = "--login-timeout", defaultValue = "${env:FLEETWIRE_LOGIN_TIMEOUT:-30s}", description = "Close a device connection that has not logged in within this (default ${DEFAULT-VALUE}).")
+  String loginTimeout;
+
+  @Option(names = "--frame-timeout", defaultValue = "${env:FLEETWIRE_FRAME_TIMEOUT:-60s}", description = "Close a device connection whose started frame is not complete within this (default ${DEFAULT-VALUE}).")
+  String frameTimeout;
+
+  @Option(names = "--connection-rate", defaultValue = "${env:FLEETWIRE_CONNECTION_RATE:-0}", paramLabel = "PER_SECOND", description = "New device connections per second per source address; 0 = no limit (default ${DEFAULT-VALUE}).")
+  double connectionRate;
+
+  @Option(names = "--write-timeout", defaultValue = "${env:FLEETWIRE_WRITE_TIMEOUT:-30s}", description = "Close a device or HTTP client that has not read its replies for this long; reading from it stops meanwhile (default ${DEFAULT-VALUE}).")
+  String writeTimeout;
+
+  @Option(names = "--max-http-connections", defaultValue = "${env:FLEETWIRE_MAX_HTTP_CONNECTIONS:-1024}", description = "Open HTTP connections at most (default ${DEFAULT-VALUE}).")
+  int maxHttpConnections;
+
+  @Option(names = "--http-header-timeout", defaultValue = "${env:FLEETWIRE_HTTP_HEADER_TIMEOUT:-10s}", description = "A request's headers must arrive within this of its first byte, else 408 and close (default ${DEFAULT-VALUE}).")
+  String httpHeaderTimeout;
+
+  @Option(names = "--http-request-timeout", defaultValue = "${env:FLEETWIRE_HTTP_REQUEST_TIMEOUT:-30s}", description = "A whole request, body included, must arrive within this (default ${DEFAULT-VALUE}).")
+  String httpRequestTimeout;
+
+  @Option(names = "--http-idle-timeout", defaultValue = "${env:FLEETWIRE_HTTP_IDLE_TIMEOUT:-60s}", description = "Close a keep-alive HTTP connection idle this long (default ${DEFAULT-VALUE}).")
+  String httpIdleTimeout;
 
   @Option(names = "--webhook-url", defaultValue = "${env:FLEETWIRE_WEBHOOK_URL}", description = "POST every opened and closed alert here, signed (env FLEETWIRE_WEBHOOK_URL).")
   URI webhookUrl;
@@ -86,8 +121,16 @@ public final class LocalApplication implements Callable<Integer> {
   LocalConfig config() {
     Duration idle = DurationText.parse(idleTimeout);
     Duration interval = DurationText.parse(demoInterval);
+    Duration write = DurationText.parse(writeTimeout);
+    ConnectionLimits deviceLimits = new ConnectionLimits(
+        maxConnections == null ? Math.max(1, OpenFiles.connectionBudget() - maxHttpConnections) : maxConnections,
+        DurationText.parse(loginTimeout), DurationText.parse(frameTimeout), connectionRate, write);
+    HttpLimits httpLimits = LocalConfig.defaultHttpLimits().withMaxConnections(maxHttpConnections)
+        .withTimeouts(DurationText.parse(httpHeaderTimeout), DurationText.parse(httpRequestTimeout),
+            DurationText.parse(httpIdleTimeout), write);
     return new LocalConfig(tcpHost, tcpPort, httpHost, httpPort, data, policy, idle,
-        maxFrameBytes == 0 ? FrontConfig.DEFAULT_MAX_FRAME_BYTES : maxFrameBytes, demo, interval, apiToken);
+        maxFrameBytes == 0 ? FrontConfig.DEFAULT_MAX_FRAME_BYTES : maxFrameBytes, demo, interval, apiTokens,
+        allowedHosts, deviceLimits, httpLimits);
   }
 
   @Override

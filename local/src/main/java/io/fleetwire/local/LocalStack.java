@@ -8,6 +8,7 @@ import io.fleetwire.front.server.FrontServer;
 import io.fleetwire.functions.api.FleetApi;
 import io.fleetwire.functions.dashboard.DashboardAssets;
 import io.fleetwire.functions.ingest.IngestService;
+import io.fleetwire.local.http.HttpAccess;
 import io.fleetwire.local.http.LocalHttpServer;
 import io.fleetwire.local.queue.InProcessQueue;
 import io.fleetwire.functions.alert.AlertEvaluator;
@@ -47,10 +48,12 @@ public final class LocalStack implements AutoCloseable {
   private final LocalHttpServer http;
   private final Simulation demo;
   private final LocalAlerts alerts;
+  private final PrometheusMeterRegistry meters;
 
-  private LocalStack(SqliteTelemetryStore store, CommandOutbox outbox,
-      InProcessQueue queue, FrontServer front, LocalHttpServer http, Simulation demo, LocalAlerts alerts) {
+  private LocalStack(SqliteTelemetryStore store, CommandOutbox outbox, InProcessQueue queue, FrontServer front,
+      LocalHttpServer http, Simulation demo, LocalAlerts alerts, PrometheusMeterRegistry meters) {
     this.alerts = alerts;
+    this.meters = meters;
     this.store = store;
     this.outbox = outbox;
     this.queue = queue;
@@ -87,6 +90,7 @@ public final class LocalStack implements AutoCloseable {
     FrontServer front = null;
     LocalHttpServer http = null;
     LocalAlerts alerts = null;
+    PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     try {
       DeviceRegistry registry = config.policy() == LocalConfig.Policy.open
           ? DeviceRegistry.open()
@@ -96,18 +100,20 @@ public final class LocalStack implements AutoCloseable {
           .withPort(config.tcpPort())
           .withHealthPort(FrontConfig.NO_HEALTH_PORT)
           .withIdleTimeout(config.idleTimeout())
-          .withMaxFrameBytes(config.maxFrameBytes()),
-          queue, registry, outbox, outbox, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+          .withMaxFrameBytes(config.maxFrameBytes())
+          .withLimits(config.deviceLimits()),
+          queue, registry, outbox, outbox, meters);
       FrontServer started = front;
       FleetApi api = new FleetApi(store, commands, outbox, null, alertStore, evaluator,
           () -> queue.isReady() && !started.isDraining(), Clock.systemUTC(), FleetApi.DEFAULT_ONLINE_WINDOW);
-      http = LocalHttpServer.start(config.httpHost(), config.httpPort(), api, new DashboardAssets(), config.apiToken());
+      http = LocalHttpServer.start(config.httpHost(), config.httpPort(), api, new DashboardAssets(),
+          HttpAccess.of(config.apiTokens(), config.allowedHosts()), config.httpLimits(), meters);
       alerts = new LocalAlerts(alertSettings, alertStore, evaluator, store, Clock.systemUTC());
       Simulation demo = config.demoDevices() > 0 ? startDemo(config, front.port()) : null;
       LOG.info("Fleetwire local stack: devices on {}:{}, dashboard http://{}:{}/, data in {}{}",
           config.tcpHost(), front.port(), config.httpHost(), http.port(), config.dataDir().toAbsolutePath(),
           demo == null ? "" : ", " + config.demoDevices() + " simulated devices");
-      return new LocalStack(store, outbox, queue, front, http, demo, alerts);
+      return new LocalStack(store, outbox, queue, front, http, demo, alerts, meters);
     } catch (InterruptedException | RuntimeException e) {
       if (alerts != null) {
         alerts.close();
@@ -144,6 +150,11 @@ public final class LocalStack implements AutoCloseable {
 
   public int httpPort() {
     return http.port();
+  }
+
+  /** The front's and the HTTP server's meters (connections, acks, backpressure). */
+  public PrometheusMeterRegistry meters() {
+    return meters;
   }
 
   /** Devices stop, the front drains (in-flight batches committed and acked), then the rest closes. */

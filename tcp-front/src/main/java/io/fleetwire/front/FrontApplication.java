@@ -2,6 +2,7 @@ package io.fleetwire.front;
 
 import io.fleetwire.contract.TelemetryPublisher;
 import io.fleetwire.front.limits.ConnectionLimits;
+import io.fleetwire.front.limits.OpenFiles;
 import io.fleetwire.front.publish.PublisherSpec;
 import io.fleetwire.azure.cosmos.CosmosDeviceRegistry;
 import io.fleetwire.azure.cosmos.CosmosSettings;
@@ -70,6 +71,9 @@ public final class FrontApplication implements Callable<Integer> {
   @Option(names = "--health-port", defaultValue = "${env:FLEETWIRE_HEALTH_PORT:-8080}", description = "Health and metrics port (env FLEETWIRE_HEALTH_PORT, default ${DEFAULT-VALUE}).")
   int healthPort;
 
+  @Option(names = "--health-host", defaultValue = "${env:FLEETWIRE_HEALTH_HOST:-0.0.0.0}", description = "Address of the health and metrics listener, e.g. 127.0.0.1 to keep /metrics off the network (env FLEETWIRE_HEALTH_HOST, default ${DEFAULT-VALUE}).")
+  String healthHost;
+
   @Option(names = "--idle-timeout", defaultValue = "${env:FLEETWIRE_IDLE_TIMEOUT:-10m}", description = "Close a connection silent this long: 30s, 10m, PT10M (env FLEETWIRE_IDLE_TIMEOUT, default ${DEFAULT-VALUE}).")
   Duration idleTimeout;
 
@@ -109,8 +113,11 @@ public final class FrontApplication implements Callable<Integer> {
   @Option(names = "--tls-key", defaultValue = "${env:FLEETWIRE_TLS_KEY:-/etc/fleetwire/tls/tls.key}", paramLabel = "PEM", description = "Unencrypted PKCS#8 private key of --tls-cert (env FLEETWIRE_TLS_KEY, default ${DEFAULT-VALUE}).")
   Path tlsKey;
 
-  @Option(names = "--max-connections", defaultValue = "${env:FLEETWIRE_MAX_CONNECTIONS:-100000}", description = "Open device connections at most; more are closed at once (env FLEETWIRE_MAX_CONNECTIONS, default ${DEFAULT-VALUE}).")
-  int maxConnections;
+  @Option(names = "--max-connections", defaultValue = "${env:FLEETWIRE_MAX_CONNECTIONS}", description = "Open device connections at most; more are closed at once (env FLEETWIRE_MAX_CONNECTIONS, default: the open-files limit less a tenth, at least 256, kept as headroom).")
+  Integer maxConnections;
+
+  @Option(names = "--write-timeout", defaultValue = "${env:FLEETWIRE_WRITE_TIMEOUT:-30s}", description = "Close a device that has not read its acks for this long; reading from it stops meanwhile (env FLEETWIRE_WRITE_TIMEOUT, default ${DEFAULT-VALUE}).")
+  Duration writeTimeout;
 
   @Option(names = "--login-timeout", defaultValue = "${env:FLEETWIRE_LOGIN_TIMEOUT:-30s}", description = "Close a connection that has not logged in within this (env FLEETWIRE_LOGIN_TIMEOUT, default ${DEFAULT-VALUE}).")
   Duration loginTimeout;
@@ -169,11 +176,13 @@ public final class FrontApplication implements Callable<Integer> {
           .withHost(host)
           .withPort(port)
           .withHealthPort(healthPort)
+          .withHealthHost(healthHost)
           .withIdleTimeout(idleTimeout)
           .withMaxFrameBytes(maxFrameBytes)
           .withDrainTimeout(drainTimeout)
           .withMaxInFlightPublishes(maxInFlight)
-          .withLimits(new ConnectionLimits(maxConnections, loginTimeout, frameTimeout, connectionRate));
+          .withLimits(new ConnectionLimits(maxConnections == null ? OpenFiles.connectionBudget() : maxConnections,
+              loginTimeout, frameTimeout, connectionRate, writeTimeout));
       if (tlsPort != null) {
         config = config.withTls(new TlsListener(tlsPort, tlsCert, tlsKey));
       }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fleetwire.contract.TelemetryPublisher;
 import io.fleetwire.front.limits.ConnectionLimits;
+import io.fleetwire.front.limits.OpenFiles;
 import io.fleetwire.front.publish.InMemoryTelemetryPublisher;
 import io.fleetwire.front.publish.NdjsonTelemetryPublisher;
 import io.fleetwire.azure.servicebus.ServiceBusTelemetryPublisher;
@@ -150,6 +151,20 @@ class FrontApplicationTest {
         "--connection-rate", "2.5").config();
 
     assertEquals(new ConnectionLimits(500, Duration.ofSeconds(10), Duration.ofSeconds(20), 2.5), config.limits());
+  }
+
+  @Test
+  void withoutMaxConnectionsTheOpenFilesLimitDecides() {
+    FrontConfig config = parse("--write-timeout", "5s").config();
+
+    assertEquals(OpenFiles.connectionBudget(), config.limits().maxConnections());
+    assertEquals(Duration.ofSeconds(5), config.limits().writeTimeout());
+  }
+
+  @Test
+  void healthListenerHasItsOwnHost() {
+    assertEquals("127.0.0.1", parse("--health-host", "127.0.0.1").config().healthHost());
+    assertEquals(FrontConfig.DEFAULT_HEALTH_HOST, parse().config().healthHost());
   }
 
   @Test

@@ -42,9 +42,7 @@ public final class RawTracker implements AutoCloseable {
     socket.connect(new InetSocketAddress(host, port), READ_TIMEOUT_MILLIS);
     socket.setSoTimeout(READ_TIMEOUT_MILLIS);
     RawTracker tracker = new RawTracker(socket, imei);
-    byte[] id = imei.getBytes(StandardCharsets.US_ASCII);
-    tracker.out.write(new byte[] {(byte) (id.length >>> 8), (byte) id.length});
-    tracker.out.write(id);
+    tracker.out.write(loginFrame(imei));
     tracker.out.flush();
     int answer = tracker.in.read();
     if (answer != 1) {
@@ -52,6 +50,16 @@ public final class RawTracker implements AutoCloseable {
       throw new IOException("login of " + imei + " answered " + answer + ", expected 1");
     }
     return tracker;
+  }
+
+  /** The login frame: 2-byte big-endian length, then the IMEI as ASCII digits. */
+  public static byte[] loginFrame(String imei) {
+    byte[] id = imei.getBytes(StandardCharsets.US_ASCII);
+    byte[] frame = new byte[2 + id.length];
+    frame[0] = (byte) (id.length >>> 8);
+    frame[1] = (byte) id.length;
+    System.arraycopy(id, 0, frame, 2, id.length);
+    return frame;
   }
 
   /** Sends one Codec 8 frame of {@code records} records and returns the acked count. */

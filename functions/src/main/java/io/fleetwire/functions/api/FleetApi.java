@@ -8,6 +8,10 @@ import io.fleetwire.contract.command.CommandStore;
 import io.fleetwire.contract.report.FleetDayStore;
 import io.fleetwire.contract.store.StoreUnavailableException;
 import io.fleetwire.contract.store.TelemetryStore;
+import io.fleetwire.functions.access.Refusal;
+import io.fleetwire.functions.access.Role;
+import io.fleetwire.functions.access.RoutePrivilege;
+import io.fleetwire.functions.access.StateChangeCheck;
 import io.fleetwire.functions.report.FleetDayRows;
 import io.fleetwire.functions.report.TrackReports;
 import org.slf4j.Logger;
@@ -21,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -95,10 +100,27 @@ public final class FleetApi {
         : new AlertRoutes(alerts, evaluator == null ? new AlertEvaluator(alerts, clock) : evaluator, params);
   }
 
-  /** Answers one request; never throws. */
+  /** Answers one request of an administrator (a runtime without roles); never throws. */
   public ApiResponse handle(ApiRequest request) {
+    return handle(request, Role.admin);
+  }
+
+  /**
+   * Answers one request of a caller holding {@code role}; a route above the role is a 403. Never
+   * throws. {@code GET /api/me} tells the caller its role, so the dashboard can hide what it may not do.
+   */
+  public ApiResponse handle(ApiRequest request, Role role) {
     try {
+      Role needed = RoutePrivilege.required(request.method(), request.path());
+      if (!role.includes(needed)) {
+        throw new ApiException(403, "forbidden", request.method() + " " + RequestParams.quoted(request.path())
+            + " needs the " + needed + " role; this caller is a " + role);
+      }
       checkBodySize(request);
+      if (request.path().equals(PREFIX + "/me")) {
+        allow(request, "GET");
+        return ApiResponse.json(200, Map.of("role", role.name()));
+      }
       return route(request);
     } catch (ApiException e) {
       return e.response();
@@ -117,40 +139,40 @@ public final class FleetApi {
     switch (segments.size()) {
       case 1 -> {
         if (segments.get(0).equals("health")) {
-          allow(method, "GET");
+          allow(request, "GET");
           return health();
         }
         if (segments.get(0).equals("devices")) {
-          allow(method, "GET", "POST");
+          allow(request, "GET", "POST");
           return method.equals("GET") ? devices.list(request) : devices.register(request);
         }
         if (alerts != null && segments.get(0).equals("rules")) {
-          allow(method, "GET", "POST");
+          allow(request, "GET", "POST");
           return method.equals("GET") ? alerts.rules() : alerts.create(request);
         }
         if (alerts != null && segments.get(0).equals("alerts")) {
-          allow(method, "GET");
+          allow(request, "GET");
           return alerts.alerts(request);
         }
       }
       case 2 -> {
         if (segments.get(0).equals("devices")) {
-          allow(method, "GET", "DELETE");
+          allow(request, "GET", "DELETE");
           String imei = RequestParams.imei(segments.get(1));
           return method.equals("GET") ? devices.show(imei) : devices.remove(imei);
         }
         if (alerts != null && segments.get(0).equals("rules")) {
-          allow(method, "GET", "DELETE");
+          allow(request, "GET", "DELETE");
           return method.equals("GET") ? alerts.show(segments.get(1)) : alerts.delete(segments.get(1));
         }
         if (segments.equals(List.of("reports", "daily"))) {
-          allow(method, "GET");
+          allow(request, "GET");
           return daily.daily(request);
         }
       }
       case 3 -> {
         if (segments.get(0).equals("devices") && isTrackView(segments.get(2))) {
-          allow(method, "GET");
+          allow(request, "GET");
           String imei = RequestParams.imei(segments.get(1));
           devices.known(imei);
           return switch (segments.get(2)) {
@@ -160,7 +182,7 @@ public final class FleetApi {
           };
         }
         if (commands != null && segments.get(0).equals("devices") && segments.get(2).equals("commands")) {
-          allow(method, "GET", "POST");
+          allow(request, "GET", "POST");
           String imei = RequestParams.imei(segments.get(1));
           devices.known(imei);
           return method.equals("GET") ? commands.list(imei, request) : commands.queue(imei, request);
@@ -168,7 +190,7 @@ public final class FleetApi {
       }
       case 4 -> {
         if (commands != null && segments.get(0).equals("devices") && segments.get(2).equals("commands")) {
-          allow(method, "GET");
+          allow(request, "GET");
           String imei = RequestParams.imei(segments.get(1));
           devices.known(imei);
           return commands.show(imei, segments.get(3));
@@ -193,11 +215,18 @@ public final class FleetApi {
     return segment.equals("positions") || segment.equals("events") || segment.equals("report");
   }
 
-  private static void allow(String method, String... allowed) {
+  /** The method must be one the route has; a state-changing one must also pass {@link StateChangeCheck}. */
+  private static void allow(ApiRequest request, String... allowed) {
+    String method = request.method();
     if (!Arrays.asList(allowed).contains(method)) {
       String list = String.join(", ", allowed);
       throw new ApiException(405, "method_not_allowed", method + " is not allowed here; use " + list,
           Map.of("Allow", list));
+    }
+    Optional<Refusal> refusal = StateChangeCheck.check(method, !request.body().isEmpty(),
+        name -> request.header(name).orElse(null));
+    if (refusal.isPresent()) {
+      throw new ApiException(refusal.get().status(), refusal.get().error(), refusal.get().detail());
     }
   }
 

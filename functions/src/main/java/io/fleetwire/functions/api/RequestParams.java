@@ -14,6 +14,9 @@ final class RequestParams {
   static final Duration MAX_RANGE = Duration.ofDays(31);
   static final int DEFAULT_LIMIT = 1000;
   static final int MAX_LIMIT = 10_000;
+  /** Instants the API accepts: no record predates the Unix epoch, and four-digit years keep every sum in range. */
+  static final Instant EARLIEST = Instant.EPOCH;
+  static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
   private static final Pattern IMEI = Pattern.compile("[0-9]{15}");
 
   private final Clock clock;
@@ -67,20 +70,31 @@ final class RequestParams {
     if (value == null) {
       return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
+    LocalDate date;
     try {
-      return LocalDate.parse(value);
+      date = LocalDate.parse(value);
     } catch (DateTimeException e) {
       throw ApiException.badRequest("bad_date", "'date' must be a day as YYYY-MM-DD, got " + quoted(value));
     }
+    if (date.getYear() < 1970 || date.getYear() > 9998) {
+      throw ApiException.badRequest("bad_date", "'date' must be a day from 1970 to 9998, got " + quoted(value));
+    }
+    return date;
   }
 
   private static Instant instant(String name, String value) {
+    Instant instant;
     try {
-      return Instant.parse(value);
+      instant = Instant.parse(value);
     } catch (DateTimeException e) {
       throw ApiException.badRequest("bad_time", "'" + name
           + "' must be an ISO-8601 instant such as 2024-05-01T00:00:00Z, got " + quoted(value));
     }
+    if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+      throw ApiException.badRequest("bad_time", "'" + name + "' must be between " + EARLIEST + " and " + LATEST
+          + ", got " + quoted(value));
+    }
+    return instant;
   }
 
   static String quoted(String value) {

@@ -3,6 +3,8 @@ package io.fleetwire.functions.azure;
 import com.microsoft.azure.functions.HttpRequestMessage;
 import com.microsoft.azure.functions.HttpResponseMessage;
 import com.microsoft.azure.functions.HttpStatusType;
+import io.fleetwire.functions.access.ClientPrincipal;
+import io.fleetwire.functions.access.Role;
 import io.fleetwire.functions.api.ApiRequest;
 import io.fleetwire.functions.api.ApiResponse;
 import io.fleetwire.functions.api.FleetApi;
@@ -52,7 +54,9 @@ public final class ApiBridge {
       LOG.error("cannot build the API for {} {}", apiRequest.method(), apiRequest.path(), e);
       return toResponse(request, new ApiResponse(503, ApiResponse.JSON, UNAVAILABLE, Map.of()));
     }
-    return toResponse(request, fleetApi.handle(apiRequest));
+    Role role = ClientPrincipal.callerRole(apiRequest.header(ClientPrincipal.HEADER).orElse(null),
+        ClientPrincipal.authenticationEnabled());
+    return toResponse(request, fleetApi.handle(apiRequest, role));
   }
 
   static ApiRequest toApiRequest(HttpRequestMessage<Optional<String>> request, String route) {

@@ -36,7 +36,7 @@ class CommandRoutesTest {
   }
 
   private ApiResponse post(String path, String body) {
-    return api.handle(new ApiRequest("POST", path, Map.of(), body, Map.of()));
+    return api.handle(new ApiRequest("POST", path, Map.of(), body, Map.of("Content-Type", "application/json")));
   }
 
   private ApiResponse get(String path) {

@@ -28,6 +28,7 @@ class PackagedFunctionsIT {
   /** Function name → route and methods, as DESIGN "HTTP API" lists them. */
   private static final Map<String, String> HTTP_ROUTES = Map.ofEntries(
       Map.entry("health", "health GET"),
+      Map.entry("me", "me GET"),
       Map.entry("devices", "devices GET,POST"),
       Map.entry("device", "devices/{imei} GET,DELETE"),
       Map.entry("positions", "devices/{imei}/positions GET"),

@@ -1,8 +1,17 @@
 package io.fleetwire.local.http;
 
+import io.fleetwire.front.http.HttpErrors;
+import io.fleetwire.front.http.HttpLimits;
 import io.fleetwire.functions.api.ApiRequest;
 import io.fleetwire.functions.api.ApiResponse;
+import io.fleetwire.functions.api.FleetApi;
+import io.fleetwire.local.http.HttpRouter.Api;
+import io.fleetwire.local.http.HttpRouter.Asset;
+import io.fleetwire.local.http.HttpRouter.Redirect;
+import io.fleetwire.local.http.HttpRouter.Refused;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -23,36 +32,63 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
-/** Translates Netty's HTTP objects to {@link ApiRequest}/{@link ApiResponse}; API work runs off the event loop. */
+/**
+ * Translates Netty's HTTP objects to {@link ApiRequest}/{@link ApiResponse}; API work runs off the
+ * event loop, files are written from their shared buffers on it.
+ */
 final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final Logger LOG = LoggerFactory.getLogger(HttpRequestHandler.class);
 
   private final HttpRouter router;
+  private final FleetApi api;
   private final Executor apiPool;
+  private final HttpLimits limits;
 
-  HttpRequestHandler(HttpRouter router, Executor apiPool) {
+  HttpRequestHandler(HttpRouter router, FleetApi api, Executor apiPool, HttpLimits limits) {
     this.router = router;
+    this.api = api;
     this.apiPool = apiPool;
+    this.limits = limits;
   }
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-    boolean keepAlive = HttpUtil.isKeepAlive(request);
-    boolean head = request.method().name().equals("HEAD");
-    ApiRequest apiRequest = translate(request);
-    if (router.isAsset(apiRequest.path())) {
-      write(ctx, router.route(apiRequest), keepAlive, head);
+    if (request.decoderResult().isFailure()) {
+      // the decoder ignores the rest of the connection after a malformed request: answer, then close
+      ctx.writeAndFlush(HttpErrors.decodeFailure(request.decoderResult(), limits)).addListener(ChannelFutureListener.CLOSE);
       return;
     }
+    boolean keepAlive = HttpUtil.isKeepAlive(request);
+    boolean head = request.method().name().equals("HEAD");
+    ApiRequest apiRequest;
+    try {
+      apiRequest = translate(request);
+    } catch (IllegalArgumentException e) {
+      write(ctx, error(400, "bad_uri", "the URI is not valid: " + e.getMessage(), Map.of()), keepAlive, head);
+      return;
+    }
+    HttpRouter.Route route = router.route(apiRequest);
+    if (route instanceof Refused refused) {
+      write(ctx, error(refused.status(), refused.error(), refused.detail(), refused.headers()), keepAlive, head);
+    } else if (route instanceof Redirect redirect) {
+      write(ctx, new ApiResponse(308, null, new byte[0], Map.of("Location", redirect.location())), keepAlive, head);
+    } else if (route instanceof Asset asset) {
+      respond(ctx, HttpResponseStatus.OK, asset.asset().contentType(),
+          head ? Unpooled.EMPTY_BUFFER : asset.asset().body(), asset.asset().content().readableBytes(),
+          Map.of("Cache-Control", "no-cache"), keepAlive);
+    } else if (route instanceof Api call) {
+      callApi(ctx, apiRequest, call, keepAlive, head);
+    }
+  }
+
+  private void callApi(ChannelHandlerContext ctx, ApiRequest apiRequest, Api call, boolean keepAlive, boolean head) {
     try {
       apiPool.execute(() -> {
-        ApiResponse response = router.route(apiRequest);
+        ApiResponse response = api.handle(apiRequest, call.role());
         ctx.executor().execute(() -> write(ctx, response, keepAlive, head));
       });
     } catch (RejectedExecutionException e) {
-      write(ctx, new ApiResponse(503, ApiResponse.JSON,
-          "{\"error\":\"unavailable\",\"detail\":\"server is shutting down\"}".getBytes(StandardCharsets.UTF_8),
-          Map.of()), false, head);
+      write(ctx, error(503, "unavailable", "server is shutting down", Map.of()), false, head);
     }
   }
 
@@ -68,15 +104,24 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
         request.content().toString(StandardCharsets.UTF_8), headers);
   }
 
+  private static ApiResponse error(int status, String error, String detail, Map<String, String> headers) {
+    return new ApiResponse(status, ApiResponse.JSON, HttpErrors.body(error, detail), headers);
+  }
+
   private static void write(ChannelHandlerContext ctx, ApiResponse response, boolean keepAlive, boolean head) {
-    FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-        HttpResponseStatus.valueOf(response.status()),
-        head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(response.body()));
-    if (response.contentType() != null) {
-      out.headers().set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
+    respond(ctx, HttpResponseStatus.valueOf(response.status()), response.contentType(),
+        head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(response.body()), response.body().length,
+        response.headers(), keepAlive);
+  }
+
+  private static void respond(ChannelHandlerContext ctx, HttpResponseStatus status, String contentType, ByteBuf body,
+      int length, Map<String, String> headers, boolean keepAlive) {
+    FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body);
+    if (contentType != null) {
+      out.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
     }
-    response.headers().forEach((name, value) -> out.headers().set(name, value));
-    out.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
+    headers.forEach((name, value) -> out.headers().set(name, value));
+    out.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, length);
     HttpUtil.setKeepAlive(out, keepAlive);
     ctx.writeAndFlush(out);
   }

@@ -1,79 +1,92 @@
 package io.fleetwire.local.http;
 
+import io.fleetwire.functions.access.Role;
 import io.fleetwire.functions.api.ApiRequest;
-import io.fleetwire.functions.api.ApiResponse;
 import io.fleetwire.functions.api.FleetApi;
-import io.fleetwire.functions.dashboard.DashboardAssets;
+import io.fleetwire.functions.access.Refusal;
+import io.fleetwire.local.http.HttpAccess.RefusedException;
+import io.fleetwire.local.http.SharedAssets.SharedAsset;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Decides what answers a request: the dashboard page and its assets (at {@code /} and, as on
- * Azure, at {@code /api/dashboard}), else the API. With an API token set, every API route but
- * health needs {@code Authorization: Bearer <token>}; the page itself is public (it holds no data).
+ * Azure, at {@code /api/dashboard}), else the API, after the checks of {@link HttpAccess}. The
+ * page itself is public (it holds no data); every API route but health needs a role.
  */
 final class HttpRouter {
   private static final String DASHBOARD = FleetApi.PREFIX + "/dashboard";
   private static final String WEBJARS = FleetApi.PREFIX + "/webjars/";
+  private static final String HEALTH = FleetApi.PREFIX + "/health";
 
-  private final FleetApi api;
-  private final DashboardAssets assets;
-  private final byte[] token;
+  /** What to answer with. */
+  sealed interface Route permits Refused, Redirect, Asset, Api {
+  }
 
-  HttpRouter(FleetApi api, DashboardAssets assets, String apiToken) {
-    this.api = api;
+  /** A refusal or an error, answered at once. */
+  record Refused(int status, String error, String detail, Map<String, String> headers) implements Route {
+    Refused(Refusal refusal) {
+      this(refusal.status(), refusal.error(), refusal.detail(),
+          refusal.status() == 401 ? Map.of("WWW-Authenticate", "Bearer") : Map.of());
+    }
+  }
+
+  /** A permanent redirect. */
+  record Redirect(String location) implements Route {
+  }
+
+  /** A dashboard file. */
+  record Asset(SharedAsset asset) implements Route {
+  }
+
+  /** An API call, to run off the event loop with the caller's role. */
+  record Api(Role role) implements Route {
+  }
+
+  private final SharedAssets assets;
+  private final HttpAccess access;
+
+  HttpRouter(SharedAssets assets, HttpAccess access) {
     this.assets = assets;
-    this.token = apiToken == null || apiToken.isBlank() ? null : apiToken.getBytes(StandardCharsets.UTF_8);
+    this.access = access;
   }
 
-  /** True when the request is for the page or an asset, which need no store access. */
-  boolean isAsset(String path) {
-    return !path.startsWith(FleetApi.PREFIX + "/") || path.equals(DASHBOARD) || path.startsWith(DASHBOARD + "/")
-        || path.startsWith(WEBJARS);
-  }
-
-  ApiResponse route(ApiRequest request) {
+  Route route(ApiRequest request) {
+    Optional<Refusal> host = access.checkHost(request);
+    if (host.isPresent()) {
+      return new Refused(host.get());
+    }
     String path = request.path();
     if (isAsset(path)) {
       return asset(request.method(), path);
     }
-    if (token != null && !path.equals(FleetApi.PREFIX + "/health") && !authorized(request)) {
-      return error(401, "unauthorized", "this server needs an API token: send 'Authorization: Bearer <token>'",
-          Map.of("WWW-Authenticate", "Bearer"));
+    try {
+      return new Api(access.role(request));
+    } catch (RefusedException e) {
+      // health tells probes whether the stack is up, and nothing else: open to every caller
+      return path.equals(HEALTH) ? new Api(Role.viewer) : new Refused(e.refusal());
     }
-    return api.handle(request);
   }
 
-  private ApiResponse asset(String method, String path) {
+  /** True when the request is for the page or an asset, which need no store access. */
+  private static boolean isAsset(String path) {
+    return !path.startsWith(FleetApi.PREFIX + "/") || path.equals(DASHBOARD) || path.startsWith(DASHBOARD + "/")
+        || path.startsWith(WEBJARS);
+  }
+
+  private Route asset(String method, String path) {
     if (!method.equals("GET") && !method.equals("HEAD")) {
-      return error(405, "method not allowed", method + " is not allowed on " + path, Map.of("Allow", "GET, HEAD"));
+      return new Refused(405, "method_not_allowed", method + " is not allowed on " + RequestText.clip(path),
+          Map.of("Allow", "GET, HEAD"));
     }
     if (path.equals(DASHBOARD)) {
       // as on Azure: the page's own folder is /api/dashboard/
-      return new ApiResponse(308, null, new byte[0], Map.of("Location", DASHBOARD + "/"));
+      return new Redirect(DASHBOARD + "/");
     }
     // the page sets its <base> to the root it was served under: "/" here, "/api/" as on Azure
     String relative = path.startsWith(FleetApi.PREFIX + "/") ? path.substring(FleetApi.PREFIX.length() + 1) : path.substring(1);
-    Optional<DashboardAssets.Asset> asset = assets.find(relative);
-    if (asset.isEmpty()) {
-      return error(404, "not found", "no page or asset at " + path, Map.of());
-    }
-    return new ApiResponse(200, asset.get().contentType(), asset.get().bytes(), Map.of("Cache-Control", "no-cache"));
-  }
-
-  private boolean authorized(ApiRequest request) {
-    String header = request.header("Authorization").orElse("");
-    if (!header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return false;
-    }
-    return MessageDigest.isEqual(token, header.substring(7).trim().getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static ApiResponse error(int status, String error, String detail, Map<String, String> headers) {
-    String body = "{\"error\":\"" + error + "\",\"detail\":\"" + detail.replace("\"", "'") + "\"}";
-    return new ApiResponse(status, ApiResponse.JSON, body.getBytes(StandardCharsets.UTF_8), headers);
+    return assets.find(relative).<Route>map(Asset::new)
+        .orElseGet(() -> new Refused(404, "not_found", "no page or asset at " + RequestText.clip(path), Map.of()));
   }
 }

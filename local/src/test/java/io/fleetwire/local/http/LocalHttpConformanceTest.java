@@ -31,7 +31,7 @@ class LocalHttpConformanceTest {
   @BeforeEach
   void start() throws InterruptedException {
     server = LocalHttpServer.start("127.0.0.1", 0, ApiConformanceCases.api(ApiConformanceCases.seededStore()),
-        new DashboardAssets(), null);
+        new DashboardAssets());
   }
 
   @AfterEach

@@ -19,7 +19,7 @@ class LocalHttpServerTest {
   @Test
   void closingTheServerClosesOpenKeepAliveConnections() throws Exception {
     FleetApi api = new FleetApi(new InMemoryTelemetryStore(), () -> true, Clock.systemUTC());
-    LocalHttpServer server = LocalHttpServer.start("127.0.0.1", 0, api, new DashboardAssets(), null);
+    LocalHttpServer server = LocalHttpServer.start("127.0.0.1", 0, api, new DashboardAssets());
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress("127.0.0.1", server.port()), 5_000);
       socket.setSoTimeout(10_000);

@@ -5,6 +5,7 @@ import io.fleetwire.contract.command.CommandStatus;
 import io.fleetwire.contract.command.CommandStore;
 import io.fleetwire.contract.command.DeviceCommand;
 import io.fleetwire.front.session.DeviceResponseListener;
+import io.fleetwire.front.session.DeviceText;
 import io.fleetwire.front.session.SessionEvents;
 import io.fleetwire.front.teltonika.DeviceResponse;
 import io.fleetwire.front.teltonika.ServerMessage;
@@ -122,7 +123,7 @@ public final class CommandOutbox implements CommandDispatcher, DeviceResponseLis
   @Override
   public void onResponse(String imei, SocketAddress remote, DeviceResponse response) {
     if (response.codec() == DeviceResponse.CODEC_13) {
-      LOG.info("imei={} remote={} device message (codec 13): '{}'", imei, remote, response.text());
+      LOG.debug("imei={} remote={} device message (codec 13): '{}'", imei, remote, DeviceText.forLog(response.text()));
       return;
     }
     run(() -> answered(imei, remote, response));
@@ -131,8 +132,8 @@ public final class CommandOutbox implements CommandDispatcher, DeviceResponseLis
   private void answered(String imei, SocketAddress remote, DeviceResponse response) {
     Link link = links.get(imei);
     if (link == null || link.inFlight == null) {
-      LOG.info("imei={} remote={} answer with no command in flight: codec={} type={} text='{}'",
-          imei, remote, response.codec(), response.type(), response.text());
+      LOG.debug("imei={} remote={} answer with no command in flight: codec={} type={} text='{}'",
+          imei, remote, response.codec(), response.type(), DeviceText.forLog(response.text()));
       return;
     }
     DeviceCommand command = link.inFlight;

@@ -2,6 +2,8 @@ package io.fleetwire.front.health;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.fleetwire.contract.Json;
+import io.fleetwire.front.http.HttpErrors;
+import io.fleetwire.front.http.HttpLimits;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
@@ -36,14 +38,24 @@ final class HealthHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   private final Readiness readiness;
   private final PrometheusMeterRegistry prometheus;
+  private final HttpLimits limits;
+  /** One scrape serves every request within this; Prometheus scrapes every 15 s or more. */
+  private static final long SCRAPE_REUSE_NANOS = 1_000_000_000L;
+  private String lastScrape;
+  private long lastScrapeAt;
 
-  HealthHandler(Readiness readiness, PrometheusMeterRegistry prometheus) {
+  HealthHandler(Readiness readiness, PrometheusMeterRegistry prometheus, HttpLimits limits) {
     this.readiness = readiness;
+    this.limits = limits;
     this.prometheus = prometheus;
   }
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    if (request.decoderResult().isFailure()) {
+      ctx.writeAndFlush(HttpErrors.decodeFailure(request.decoderResult(), limits)).addListener(ChannelFutureListener.CLOSE);
+      return;
+    }
     String path = new QueryStringDecoder(request.uri()).path();
     FullHttpResponse response;
     if (!HttpMethod.GET.equals(request.method()) && !HttpMethod.HEAD.equals(request.method())) {
@@ -53,7 +65,7 @@ final class HealthHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     } else if (path.equals("/health/ready")) {
       response = ready();
     } else if (path.equals("/metrics") && prometheus != null) {
-      response = text(HttpResponseStatus.OK, prometheus.scrape(), PROMETHEUS_TEXT);
+      response = text(HttpResponseStatus.OK, scrape(), PROMETHEUS_TEXT);
     } else {
       response = json(HttpResponseStatus.NOT_FOUND, error("not found", path));
     }
@@ -64,6 +76,19 @@ final class HealthHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     } else {
       ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }
+  }
+
+  /**
+   * The Prometheus text, computed at most once per {@link #SCRAPE_REUSE_NANOS}: a scraper that
+   * pipelines thousands of requests gets copies of one scrape, not thousands of scrapes.
+   */
+  private synchronized String scrape() {
+    long now = System.nanoTime();
+    if (lastScrape == null || now - lastScrapeAt > SCRAPE_REUSE_NANOS) {
+      lastScrape = prometheus.scrape();
+      lastScrapeAt = now;
+    }
+    return lastScrape;
   }
 
   private FullHttpResponse ready() {

@@ -12,14 +12,15 @@ import java.time.Duration;
  * @param connectionsPerSecond new connections per second from one source address; 0 for no limit. Only
  *                            effective where the client's address is visible: behind Container Apps TCP
  *                            ingress every connection comes from the ingress, so leave it off there.
+ * @param writeTimeout        a device that has not read its acks for this long is closed
  */
 public record ConnectionLimits(int maxConnections, Duration loginTimeout, Duration frameTimeout,
-    double connectionsPerSecond) {
+    double connectionsPerSecond, Duration writeTimeout) {
 
-  public static final int DEFAULT_MAX_CONNECTIONS = 100_000;
   public static final Duration DEFAULT_LOGIN_TIMEOUT = Duration.ofSeconds(30);
   public static final Duration DEFAULT_FRAME_TIMEOUT = Duration.ofSeconds(60);
   public static final double NO_RATE_LIMIT = 0;
+  public static final Duration DEFAULT_WRITE_TIMEOUT = Duration.ofSeconds(30);
 
   public ConnectionLimits {
     if (maxConnections < 1) {
@@ -27,10 +28,17 @@ public record ConnectionLimits(int maxConnections, Duration loginTimeout, Durati
     }
     requirePositive("login timeout", loginTimeout);
     requirePositive("frame timeout", frameTimeout);
+    requirePositive("write timeout", writeTimeout);
     if (!(connectionsPerSecond >= 0) || Double.isInfinite(connectionsPerSecond)) {
       throw new IllegalArgumentException("connection rate must be 0 (off) or a positive number per second, was "
           + connectionsPerSecond);
     }
+  }
+
+  /** The limits with the default write timeout. */
+  public ConnectionLimits(int maxConnections, Duration loginTimeout, Duration frameTimeout,
+      double connectionsPerSecond) {
+    this(maxConnections, loginTimeout, frameTimeout, connectionsPerSecond, DEFAULT_WRITE_TIMEOUT);
   }
 
   private static void requirePositive(String name, Duration value) {
@@ -39,8 +47,10 @@ public record ConnectionLimits(int maxConnections, Duration loginTimeout, Durati
     }
   }
 
+  /** Defaults; at most as many connections as the open-files limit leaves room for ({@link OpenFiles}). */
   public static ConnectionLimits defaults() {
-    return new ConnectionLimits(DEFAULT_MAX_CONNECTIONS, DEFAULT_LOGIN_TIMEOUT, DEFAULT_FRAME_TIMEOUT, NO_RATE_LIMIT);
+    return new ConnectionLimits(OpenFiles.connectionBudget(), DEFAULT_LOGIN_TIMEOUT, DEFAULT_FRAME_TIMEOUT,
+        NO_RATE_LIMIT, DEFAULT_WRITE_TIMEOUT);
   }
 
   public boolean rateLimited() {
@@ -48,18 +58,22 @@ public record ConnectionLimits(int maxConnections, Duration loginTimeout, Durati
   }
 
   public ConnectionLimits withMaxConnections(int value) {
-    return new ConnectionLimits(value, loginTimeout, frameTimeout, connectionsPerSecond);
+    return new ConnectionLimits(value, loginTimeout, frameTimeout, connectionsPerSecond, writeTimeout);
   }
 
   public ConnectionLimits withLoginTimeout(Duration value) {
-    return new ConnectionLimits(maxConnections, value, frameTimeout, connectionsPerSecond);
+    return new ConnectionLimits(maxConnections, value, frameTimeout, connectionsPerSecond, writeTimeout);
   }
 
   public ConnectionLimits withFrameTimeout(Duration value) {
-    return new ConnectionLimits(maxConnections, loginTimeout, value, connectionsPerSecond);
+    return new ConnectionLimits(maxConnections, loginTimeout, value, connectionsPerSecond, writeTimeout);
   }
 
   public ConnectionLimits withConnectionsPerSecond(double value) {
-    return new ConnectionLimits(maxConnections, loginTimeout, frameTimeout, value);
+    return new ConnectionLimits(maxConnections, loginTimeout, frameTimeout, value, writeTimeout);
+  }
+
+  public ConnectionLimits withWriteTimeout(Duration value) {
+    return new ConnectionLimits(maxConnections, loginTimeout, frameTimeout, connectionsPerSecond, value);
   }
 }

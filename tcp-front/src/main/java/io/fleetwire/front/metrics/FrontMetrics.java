@@ -1,5 +1,6 @@
 package io.fleetwire.front.metrics;
 
+import io.fleetwire.front.backpressure.BackpressureMetrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,6 +23,7 @@ public final class FrontMetrics {
   private final Counter zeroAcks;
   private final Timer publishSucceeded;
   private final Timer publishFailed;
+  private final BackpressureMetrics backpressure;
   // Tagged counters looked up once per tag value: the frame path runs tens of thousands of times a second.
   private final Map<String, Counter> logins = new ConcurrentHashMap<>();
   private final Map<String, Counter> frames = new ConcurrentHashMap<>();
@@ -39,6 +41,12 @@ public final class FrontMetrics {
     zeroAcks = ackCounter("zero");
     publishSucceeded = publishTimer("success");
     publishFailed = publishTimer("failure");
+    backpressure = new BackpressureMetrics(registry, "devices");
+  }
+
+  /** Pauses, closes and discarded frames of devices that do not read their acks. */
+  public BackpressureMetrics backpressure() {
+    return backpressure;
   }
 
   private Counter ackCounter(String kind) {

@@ -1,5 +1,6 @@
 package io.fleetwire.front.server;
 
+import io.fleetwire.front.backpressure.WritabilityGuard;
 import io.fleetwire.front.limits.ConnectionAdmission;
 import io.fleetwire.front.limits.ConnectionLimits;
 import io.fleetwire.front.limits.FrameDeadline;
@@ -13,6 +14,7 @@ import io.fleetwire.front.tls.ReloadingTlsContext;
 import io.fleetwire.front.tls.TlsHandshakeGuard;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -22,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The pipeline of one device connection: [TLS] → idle timeout → framing → partial-frame deadline →
- * message decoding → login deadline → encoder → session. A connection refused by the
+ * message decoding → login deadline → backpressure → encoder → session. A connection refused by the
  * {@link ConnectionAdmission} is closed before any of it is built. Framing, deadlines and session
  * hold per-connection state; decoder and encoder are shared.
  */
@@ -36,6 +38,15 @@ public final class DeviceChannelInitializer extends ChannelInitializer<SocketCha
   public static final String LOGIN_DEADLINE = "login-deadline";
   public static final String ENCODER = "encoder";
   public static final String SESSION = "session";
+  public static final String BACKPRESSURE = "backpressure";
+  /** A device gets a 4-byte ack per frame and a rare command: 16 KB unread means it is not reading. */
+  public static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(4 * 1024, 16 * 1024);
+  /**
+   * Kernel send buffer of a device socket. Fixed and small: a device is sent a few bytes per frame,
+   * and an auto-tuned buffer (megabytes on Linux) would let one that never reads absorb a million
+   * replies before backpressure even starts, in kernel memory multiplied by every connection.
+   */
+  public static final int SEND_BUFFER_BYTES = 16 * 1024;
 
   private static final TeltonikaMessageDecoder MESSAGE_DECODER = new TeltonikaMessageDecoder();
   private static final TeltonikaServerEncoder SERVER_ENCODER = new TeltonikaServerEncoder();
@@ -78,6 +89,7 @@ public final class DeviceChannelInitializer extends ChannelInitializer<SocketCha
       ch.close();
       return;
     }
+    ch.config().setWriteBufferWaterMark(WATER_MARK);
     ChannelPipeline pipeline = ch.pipeline();
     if (tls != null) {
       // Each connection takes the context current at accept: a reload never touches open sessions.
@@ -95,6 +107,7 @@ public final class DeviceChannelInitializer extends ChannelInitializer<SocketCha
       pipeline.addLast(LOGIN_DEADLINE, new LoginDeadline(limits.loginTimeout(), services.metrics()));
     }
     pipeline
+        .addLast(BACKPRESSURE, new WritabilityGuard(limits.writeTimeout(), services.metrics().backpressure()))
         .addLast(ENCODER, SERVER_ENCODER)
         .addLast(SESSION, new DeviceSession(services, fixedImei));
   }

@@ -18,6 +18,7 @@ import java.util.UUID;
  * @param frontId              instance id written into every batch
  * @param limits               connection count, login and partial-frame deadlines, per-address rate
  * @param tls                  the TLS listener, or {@code null} for none
+ * @param healthHost           address of the health/metrics listener, which may differ from the devices'
  */
 public record FrontConfig(
     String host,
@@ -30,11 +31,13 @@ public record FrontConfig(
     int maxInFlightPublishes,
     String frontId,
     ConnectionLimits limits,
-    TlsListener tls) {
+    TlsListener tls,
+    String healthHost) {
 
   public static final int DEFAULT_PORT = 5027;
   public static final int DEFAULT_HEALTH_PORT = 8080;
   public static final int NO_HEALTH_PORT = -1;
+  public static final String DEFAULT_HEALTH_HOST = "0.0.0.0";
   /** A Teltonika frame of 255 Codec 8E records with IO stays well below this (DESIGN rule 4). */
   public static final int DEFAULT_MAX_FRAME_BYTES = 65_536;
   public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(10);
@@ -64,6 +67,9 @@ public record FrontConfig(
       throw new IllegalArgumentException("front id must not be blank");
     }
     Objects.requireNonNull(limits, "limits");
+    if (healthHost == null || healthHost.isBlank()) {
+      throw new IllegalArgumentException("health host must not be blank");
+    }
   }
 
   private static void checkPort(String name, int port) {
@@ -75,7 +81,7 @@ public record FrontConfig(
   public static FrontConfig defaults() {
     return new FrontConfig("0.0.0.0", DEFAULT_PORT, DEFAULT_HEALTH_PORT, DEFAULT_IDLE_TIMEOUT,
         DEFAULT_MAX_FRAME_BYTES, List.of(), DEFAULT_DRAIN_TIMEOUT, DEFAULT_MAX_IN_FLIGHT, defaultFrontId(),
-        ConnectionLimits.defaults(), null);
+        ConnectionLimits.defaults(), null, DEFAULT_HEALTH_HOST);
   }
 
   /** The container's host name where there is one, else a random id. */
@@ -86,59 +92,64 @@ public record FrontConfig(
 
   public FrontConfig withHost(String value) {
     return new FrontConfig(value, port, healthPort, idleTimeout, maxFrameBytes, fixedImeis, drainTimeout,
-        maxInFlightPublishes, frontId, limits, tls);
+        maxInFlightPublishes, frontId, limits, tls, healthHost);
   }
 
   public FrontConfig withPort(int value) {
     return new FrontConfig(host, value, healthPort, idleTimeout, maxFrameBytes, fixedImeis, drainTimeout,
-        maxInFlightPublishes, frontId, limits, tls);
+        maxInFlightPublishes, frontId, limits, tls, healthHost);
   }
 
   public FrontConfig withHealthPort(int value) {
     return new FrontConfig(host, port, value, idleTimeout, maxFrameBytes, fixedImeis, drainTimeout,
-        maxInFlightPublishes, frontId, limits, tls);
+        maxInFlightPublishes, frontId, limits, tls, healthHost);
   }
 
   public FrontConfig withIdleTimeout(Duration value) {
     return new FrontConfig(host, port, healthPort, value, maxFrameBytes, fixedImeis, drainTimeout,
-        maxInFlightPublishes, frontId, limits, tls);
+        maxInFlightPublishes, frontId, limits, tls, healthHost);
   }
 
   public FrontConfig withMaxFrameBytes(int value) {
     return new FrontConfig(host, port, healthPort, idleTimeout, value, fixedImeis, drainTimeout,
-        maxInFlightPublishes, frontId, limits, tls);
+        maxInFlightPublishes, frontId, limits, tls, healthHost);
   }
 
   public FrontConfig withFixedImei(FixedImeiListener listener) {
     List<FixedImeiListener> more = new ArrayList<>(fixedImeis);
     more.add(listener);
     return new FrontConfig(host, port, healthPort, idleTimeout, maxFrameBytes, more, drainTimeout,
-        maxInFlightPublishes, frontId, limits, tls);
+        maxInFlightPublishes, frontId, limits, tls, healthHost);
   }
 
   public FrontConfig withDrainTimeout(Duration value) {
     return new FrontConfig(host, port, healthPort, idleTimeout, maxFrameBytes, fixedImeis, value,
-        maxInFlightPublishes, frontId, limits, tls);
+        maxInFlightPublishes, frontId, limits, tls, healthHost);
   }
 
   public FrontConfig withMaxInFlightPublishes(int value) {
     return new FrontConfig(host, port, healthPort, idleTimeout, maxFrameBytes, fixedImeis, drainTimeout,
-        value, frontId, limits, tls);
+        value, frontId, limits, tls, healthHost);
   }
 
   public FrontConfig withFrontId(String value) {
     return new FrontConfig(host, port, healthPort, idleTimeout, maxFrameBytes, fixedImeis, drainTimeout,
-        maxInFlightPublishes, value, limits, tls);
+        maxInFlightPublishes, value, limits, tls, healthHost);
   }
 
   public FrontConfig withLimits(ConnectionLimits value) {
     return new FrontConfig(host, port, healthPort, idleTimeout, maxFrameBytes, fixedImeis, drainTimeout,
-        maxInFlightPublishes, frontId, value, tls);
+        maxInFlightPublishes, frontId, value, tls, healthHost);
   }
 
   /** {@code value} null for no TLS listener. */
   public FrontConfig withTls(TlsListener value) {
     return new FrontConfig(host, port, healthPort, idleTimeout, maxFrameBytes, fixedImeis, drainTimeout,
-        maxInFlightPublishes, frontId, limits, value);
+        maxInFlightPublishes, frontId, limits, value, healthHost);
+  }
+
+  public FrontConfig withHealthHost(String value) {
+    return new FrontConfig(host, port, healthPort, idleTimeout, maxFrameBytes, fixedImeis, drainTimeout,
+        maxInFlightPublishes, frontId, limits, tls, value);
   }
 }

@@ -1,6 +1,8 @@
 package io.fleetwire.front.server;
 
 import io.fleetwire.contract.TelemetryPublisher;
+import io.fleetwire.front.backpressure.ReadPause;
+import io.fleetwire.front.backpressure.ReadPause.Reason;
 import io.fleetwire.front.health.HealthServer;
 import io.fleetwire.front.health.Readiness;
 import io.fleetwire.front.limits.ConnectionAdmission;
@@ -130,17 +132,19 @@ public final class FrontServer implements AutoCloseable {
         }
       };
       try {
-        health = HealthServer.start(config.host(), config.healthPort(), readiness, meters, boss, workers);
+        health = HealthServer.start(config.healthHost(), config.healthPort(), readiness, meters,
+            config.limits().writeTimeout());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while binding the health port", e);
       } catch (Exception e) {
-        throw bindFailure("health port", config.healthPort(), e);
+        throw new IllegalStateException("cannot bind the health port " + config.healthHost() + ":" + config.healthPort()
+            + ": " + e.getMessage(), e);
       }
     }
-    LOG.info("front {} listening: devices on {}:{}, TLS {}, fixed-IMEI {}, health {}, idle timeout {}, max frame {} bytes,"
+    LOG.info("front {} listening: devices on {}:{}, TLS {}, fixed-IMEI {}, health {}:{}, idle timeout {}, max frame {} bytes,"
             + " {}", config.frontId(), config.host(), port(), tlsListener == null ? "off" : tlsPort(),
-        fixedListeners.keySet(), health == null ? "off" : health.port(), config.idleTimeout(), config.maxFrameBytes(),
+        fixedListeners.keySet(), config.healthHost(), health == null ? "off" : health.port(), config.idleTimeout(), config.maxFrameBytes(),
         config.limits());
   }
 
@@ -158,6 +162,7 @@ public final class FrontServer implements AutoCloseable {
           .option(ChannelOption.SO_BACKLOG, 1024)
           .childOption(ChannelOption.TCP_NODELAY, true)
           .childOption(ChannelOption.SO_KEEPALIVE, true)
+          .childOption(ChannelOption.SO_SNDBUF, DeviceChannelInitializer.SEND_BUFFER_BYTES)
           .childHandler(initializer)
           .bind(config.host(), port).sync().channel();
     } catch (InterruptedException e) {
@@ -236,7 +241,7 @@ public final class FrontServer implements AutoCloseable {
     if (tlsListener != null) {
       tlsListener.close().syncUninterruptibly();
     }
-    connections.forEach(channel -> channel.eventLoop().execute(() -> channel.config().setAutoRead(false)));
+    connections.forEach(channel -> channel.eventLoop().execute(() -> ReadPause.of(channel).pause(Reason.DRAINING)));
     try {
       if (!permits.awaitIdle(config.drainTimeout())) {
         LOG.warn("drain timeout {} passed with {} publishes in flight; closing anyway",

@@ -16,10 +16,13 @@ public interface DeviceResponseListener {
   /** Called on the connection's event loop: return quickly. */
   void onResponse(String imei, SocketAddress remote, DeviceResponse response);
 
-  /** The default: log the answer. */
+  /**
+   * The default: log the answer at DEBUG, cut short. The session already logs each answer at INFO,
+   * cut short and rate-limited per connection.
+   */
   static DeviceResponseListener logging() {
     Logger log = LoggerFactory.getLogger(DeviceResponseListener.class);
-    return (imei, remote, response) -> log.info("imei={} remote={} device response codec={} type={} text='{}'",
-        imei, remote, response.codec(), response.type(), response.text());
+    return (imei, remote, response) -> log.debug("imei={} remote={} device response codec={} type={} text='{}'",
+        imei, remote, response.codec(), response.type(), DeviceText.forLog(response.text()));
   }
 }

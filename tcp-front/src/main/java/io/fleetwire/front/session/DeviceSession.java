@@ -1,6 +1,8 @@
 package io.fleetwire.front.session;
 
 import io.fleetwire.contract.TelemetryBatch;
+import io.fleetwire.front.backpressure.ReadPause;
+import io.fleetwire.front.backpressure.ReadPause.Reason;
 import io.fleetwire.front.metrics.FrontMetrics;
 import io.fleetwire.contract.registry.Imei;
 import io.fleetwire.front.teltonika.AvlPacket;
@@ -40,6 +42,8 @@ public final class DeviceSession extends ChannelInboundHandlerAdapter {
   public static final int MAX_CONSECUTIVE_CORRUPT = 3;
   /** Frames decoded from bytes already read while a publish is in flight; more means a flood. */
   public static final int MAX_PENDING_FRAMES = 16;
+  /** Lines about device-sent text one connection may log per minute. */
+  public static final int DEVICE_TEXT_LINES_PER_MINUTE = 10;
 
   private final SessionServices services;
   private final FrontMetrics metrics;
@@ -48,6 +52,7 @@ public final class DeviceSession extends ChannelInboundHandlerAdapter {
   private boolean publishing;
   private boolean closing;
   private int consecutiveCorrupt;
+  private final LogBudget deviceTextLog = new LogBudget(DEVICE_TEXT_LINES_PER_MINUTE, System.nanoTime());
 
   /** A session whose device must log in first. */
   public DeviceSession(SessionServices services) {
@@ -102,6 +107,12 @@ public final class DeviceSession extends ChannelInboundHandlerAdapter {
     if (closing) {
       return;
     }
+    if (!ctx.channel().isWritable()) {
+      // Decoded from bytes read before reading stopped: answering would queue more for a peer
+      // that does not read. Unacked, so the device sends it again.
+      metrics.backpressure().discarded();
+      return;
+    }
     if (publishing) {
       if (pending.size() >= MAX_PENDING_FRAMES) {
         closeFor(ctx, "too-many-pending-frames",
@@ -138,13 +149,13 @@ public final class DeviceSession extends ChannelInboundHandlerAdapter {
         ctx.writeAndFlush(new LoginReply(true));
       } else {
         metrics.login("rejected");
-        reply00AndClose(ctx, "imei-changed", "login as " + claimed + " on a connection of " + imei);
+        reply00AndClose(ctx, "imei-changed", "login as " + DeviceText.forLog(claimed) + " on a connection of " + imei);
       }
       return;
     }
     // The registry may be remote (Cosmos on Azure): ask without blocking the event loop, and read
     // nothing more from this device until the answer is in (it waits for the reply anyway).
-    ctx.channel().config().setAutoRead(false);
+    ReadPause.of(ctx.channel()).pause(Reason.LOGIN);
     CompletionStage<Boolean> answer;
     try {
       answer = services.registry().acceptsAsync(claimed);
@@ -158,16 +169,17 @@ public final class DeviceSession extends ChannelInboundHandlerAdapter {
     if (!ctx.channel().isActive()) {
       return;
     }
-    ctx.channel().config().setAutoRead(true);
+    ReadPause.of(ctx.channel()).resume(Reason.LOGIN);
     if (error != null) {
       metrics.login("error");
-      LOG.error("imei={} remote={} device registry failed; closing without a reply", claimed, remote(ctx), error);
+      LOG.error("imei={} remote={} device registry failed; closing without a reply", DeviceText.forLog(claimed),
+          remote(ctx), error);
       closeFor(ctx, "registry-error", error.toString());
       return;
     }
     if (!accepted) {
       metrics.login(Imei.isWellFormed(claimed) ? "rejected" : "malformed");
-      reply00AndClose(ctx, "login-rejected", "IMEI '" + claimed + "' not accepted by the policy");
+      reply00AndClose(ctx, "login-rejected", "IMEI '" + DeviceText.forLog(claimed) + "' not accepted by the policy");
       return;
     }
     imei = claimed;
@@ -212,7 +224,7 @@ public final class DeviceSession extends ChannelInboundHandlerAdapter {
         () -> services.permits().release()));
     // A publisher that confirmed at once has already acked above; only a pending publish pauses reading.
     if (publishing) {
-      ctx.channel().config().setAutoRead(false);
+      ReadPause.of(ctx.channel()).pause(Reason.PUBLISHING);
     }
   }
 
@@ -242,7 +254,7 @@ public final class DeviceSession extends ChannelInboundHandlerAdapter {
   private void resumeReading(ChannelHandlerContext ctx) {
     services.permits().whenBelowLimit(() -> onEventLoop(ctx, () -> {
       if (!publishing && !closing && !services.draining().getAsBoolean() && ctx.channel().isActive()) {
-        ctx.channel().config().setAutoRead(true);
+        ReadPause.of(ctx.channel()).resume(Reason.PUBLISHING);
       }
     }, () -> { }));
   }
@@ -266,6 +278,11 @@ public final class DeviceSession extends ChannelInboundHandlerAdapter {
 
   private void onDeviceResponse(ChannelHandlerContext ctx, DeviceResponse response) {
     metrics.frame(codecName(response.codec()));
+    String note = deviceTextLog.take(System.nanoTime());
+    if (note != null) {
+      LOG.info("imei={} remote={} device response codec={} type={} text='{}'{}", imei, remote(ctx), response.codec(),
+          response.type(), DeviceText.forLog(response.text()), note);
+    }
     try {
       services.responses().onResponse(imei, ctx.channel().remoteAddress(), response);
     } catch (RuntimeException e) {

@@ -10,6 +10,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,9 +29,33 @@ record CertificatePair(List<X509Certificate> chain, PrivateKey key) {
     chain = List.copyOf(chain);
   }
 
-  /** @throws IllegalArgumentException saying what is wrong with which file */
+  /** The certificate is expired or not yet valid: serving it would fail every device's handshake. */
+  static final class OutsideValidity extends IllegalArgumentException {
+    OutsideValidity(String message) {
+      super(message);
+    }
+  }
+
+  /** As {@link #parse(byte[], byte[], Instant)} at the current time. */
   static CertificatePair parse(byte[] certificatePem, byte[] keyPem) {
+    return parse(certificatePem, keyPem, Instant.now());
+  }
+
+  /**
+   * @throws OutsideValidity when the certificate is not valid at {@code now}
+   * @throws IllegalArgumentException saying what else is wrong with which file
+   */
+  static CertificatePair parse(byte[] certificatePem, byte[] keyPem, Instant now) {
     List<X509Certificate> chain = certificates(certificatePem);
+    X509Certificate leaf = chain.get(0);
+    if (now.isAfter(leaf.getNotAfter().toInstant())) {
+      throw new OutsideValidity("the certificate " + leaf.getSubjectX500Principal() + " expired at "
+          + leaf.getNotAfter().toInstant());
+    }
+    if (now.isBefore(leaf.getNotBefore().toInstant())) {
+      throw new OutsideValidity("the certificate " + leaf.getSubjectX500Principal() + " is not valid before "
+          + leaf.getNotBefore().toInstant());
+    }
     PrivateKey key = privateKey(keyPem);
     if (!matches(chain.get(0), key)) {
       throw new IllegalArgumentException("the private key does not belong to the certificate "

@@ -20,7 +20,8 @@ import java.util.Arrays;
  * certificate, a rotated Key Vault secret). A new context serves new connections only: open
  * connections keep the session they negotiated and are never dropped. A new pair that cannot be
  * used (unreadable, not PEM, key not matching the certificate, a half-written rotation) is logged
- * and counted, and the previous context stays until a usable pair appears. Thread-safe.
+ * and counted, and the previous context stays until a usable pair appears; so does a certificate
+ * outside its validity period, which the front also refuses to start with. Thread-safe.
  */
 public final class ReloadingTlsContext {
   private static final Logger LOG = LoggerFactory.getLogger(ReloadingTlsContext.class);
@@ -31,6 +32,7 @@ public final class ReloadingTlsContext {
   private final Path keyFile;
   private final Counter loaded;
   private final Counter failed;
+  private final Counter outsideValidity;
   private volatile SslContext current;
   private X509Certificate served;
   private byte[] seenCertificate;
@@ -41,6 +43,7 @@ public final class ReloadingTlsContext {
     this.keyFile = listener.privateKey();
     this.loaded = reloads(meters, "loaded");
     this.failed = reloads(meters, "failed");
+    this.outsideValidity = reloads(meters, "outside-validity");
   }
 
   private static Counter reloads(MeterRegistry meters, String outcome) {
@@ -94,6 +97,11 @@ public final class ReloadingTlsContext {
     seenKey = key;
     try {
       current = build(certificate, key);
+    } catch (CertificatePair.OutsideValidity e) {
+      outsideValidity.increment();
+      LOG.warn("new TLS certificate in {} refused: {}; keeping the current certificate", certificateFile,
+          e.getMessage());
+      return false;
     } catch (RuntimeException e) {
       failed.increment();
       LOG.warn("new TLS pair in {} and {} not usable ({}); keeping the current certificate",
@@ -109,6 +117,8 @@ public final class ReloadingTlsContext {
     CertificatePair pair;
     try {
       pair = CertificatePair.parse(certificatePem, keyPem);
+    } catch (CertificatePair.OutsideValidity e) {
+      throw new CertificatePair.OutsideValidity("TLS pair " + certificateFile + " / " + keyFile + ": " + e.getMessage());
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("TLS pair " + certificateFile + " / " + keyFile + ": " + e.getMessage(), e);
     }

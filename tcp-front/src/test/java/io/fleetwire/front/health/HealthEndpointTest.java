@@ -11,9 +11,6 @@ import io.fleetwire.front.server.FrontServer;
 import io.fleetwire.testsupport.RecordingPublisher;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -87,8 +84,6 @@ class HealthEndpointTest {
 
   @Test
   void readyIs503WhileDraining() throws Exception {
-    EventLoopGroup loops = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    opened.add(() -> loops.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).sync());
     Readiness draining = new Readiness() {
       @Override
       public boolean publisherReady() {
@@ -100,7 +95,7 @@ class HealthEndpointTest {
         return true;
       }
     };
-    HealthServer health = HealthServer.start("127.0.0.1", 0, draining, null, loops, loops);
+    HealthServer health = HealthServer.start("127.0.0.1", 0, draining, null);
     opened.add(health);
 
     HttpResponse<String> response = get(health.port(), "/health/ready");

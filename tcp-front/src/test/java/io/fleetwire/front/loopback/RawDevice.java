@@ -1,12 +1,13 @@
 package io.fleetwire.front.loopback;
 
+import io.fleetwire.testsupport.RawTracker;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -29,12 +30,7 @@ final class RawDevice implements AutoCloseable {
 
   /** The login frame: 2-byte length, then the IMEI as ASCII digits. */
   static byte[] loginFrame(String imei) {
-    byte[] digits = imei.getBytes(StandardCharsets.US_ASCII);
-    byte[] frame = new byte[2 + digits.length];
-    frame[0] = (byte) (digits.length >>> 8);
-    frame[1] = (byte) digits.length;
-    System.arraycopy(digits, 0, frame, 2, digits.length);
-    return frame;
+    return RawTracker.loginFrame(imei);
   }
 
   /** Sends the login and returns the front's one-byte answer (1 accepted, 0 rejected). */

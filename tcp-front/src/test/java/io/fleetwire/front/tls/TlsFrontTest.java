@@ -32,6 +32,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -79,9 +80,22 @@ class TlsFrontTest {
 
   /** A server certificate for 127.0.0.1, issued by the test authority. */
   private static X509Bundle certificate(long serial, String commonName) throws Exception {
+    Instant now = Instant.now();
+    return certificate(serial, commonName, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)));
+  }
+
+  private static X509Bundle expired(long serial, String commonName) throws Exception {
+    Instant now = Instant.now();
+    return certificate(serial, commonName, now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1)));
+  }
+
+  private static X509Bundle certificate(long serial, String commonName, Instant notBefore, Instant notAfter)
+      throws Exception {
     return new CertificateBuilder()
         .subject("CN=" + commonName)
         .serial(BigInteger.valueOf(serial))
+        .notBefore(notBefore)
+        .notAfter(notAfter)
         .addSanIpAddress(LOOPBACK)
         .addExtendedKeyUsageServerAuth()
         .ecp256()
@@ -206,6 +220,30 @@ class TlsFrontTest {
     SSLSocket device = tlsConnect(server.tlsPort());
     assertEquals(BigInteger.ONE, servedSerial(device));
     assertArrayEquals(new byte[] {1}, exchange(device, LOGIN, 1));
+  }
+
+  @Test
+  void expiredNewCertificateIsRefusedAndTheCurrentOneStays() throws Exception {
+    install(certificate(1, "front-a"));
+    FrontServer server = start();
+
+    install(expired(2, "front-expired"));
+    awaitCount("fleetwire.tls.reloads", "outcome", "outside-validity", 1);
+
+    assertEquals(0, meter("fleetwire.tls.reloads", "outcome", "loaded"));
+    SSLSocket device = tlsConnect(server.tlsPort());
+    assertEquals(BigInteger.ONE, servedSerial(device));
+    assertArrayEquals(new byte[] {1}, exchange(device, LOGIN, 1));
+  }
+
+  @Test
+  void frontDoesNotStartWithAnExpiredCertificate() throws Exception {
+    install(expired(1, "front-expired"));
+
+    IllegalArgumentException error = assertThrows(IllegalArgumentException.class, this::start);
+
+    assertTrue(error.getMessage().contains("expired at"), error.getMessage());
+    assertTrue(error.getMessage().contains(certificateFile().toString()), error.getMessage());
   }
 
   @Test
