@@ -14,6 +14,8 @@
 #                             signed-in user) get its admin role.
 #   FLEETWIRE_ENABLE_AUTH     false to deploy the API without App Service Authentication.
 #   FLEETWIRE_ALERT_EMAIL     where alerts go (dead-lettered messages, front not ready); none when unset.
+#   FLEETWIRE_WEBHOOK_URL     where device alerts are POSTed; unset: stored and listed, not delivered.
+#   FLEETWIRE_WEBHOOK_SECRET  the secret that signs them, kept in the deployment's Key Vault.
 set -euo pipefail
 
 usage() {
@@ -52,6 +54,7 @@ deploy() {
     --template-file "$repo_dir/infra/main.bicep" \
     --parameters "$repo_dir/infra/main.bicepparam" \
     --parameters enableAuthentication="$enable_auth" authClientId="$auth_client_id" alertEmail="${FLEETWIRE_ALERT_EMAIL:-}" \
+    --parameters webhookUrl="${FLEETWIRE_WEBHOOK_URL:-}" webhookSecret="${FLEETWIRE_WEBHOOK_SECRET:-}" \
     "$@" \
     --query properties.outputs -o json
 }

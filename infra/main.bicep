@@ -78,6 +78,13 @@ param authClientId string = ''
 @description('E-mail address that gets the alerts (dead-lettered telemetry, front not ready); empty: alerts without a receiver.')
 param alertEmail string = ''
 
+@description('Webhook that gets every opened and closed alert (https://...); empty: alerts are stored and listed, not delivered.')
+param webhookUrl string = ''
+
+@description('Secret that signs each webhook delivery (X-Fleetwire-Signature); kept in the Key Vault, never in app settings.')
+@secure()
+param webhookSecret string = ''
+
 var resourceToken = toLower(uniqueString(resourceGroup().id))
 var tags = {
   application: 'fleetwire'
@@ -97,6 +104,7 @@ var names = {
   functionsStorage: 'stfleetwire${resourceToken}'
   frontIdentity: 'id-front-${resourceToken}'
   functionsIdentity: 'id-func-${resourceToken}'
+  keyVault: 'kv-fw-${resourceToken}'
 }
 var queueName = 'telemetry'
 var commandsTopicName = 'commands'
@@ -180,6 +188,16 @@ module data 'modules/data.bicep' = {
   }
 }
 
+module secrets 'modules/secrets.bicep' = {
+  name: 'secrets'
+  params: {
+    location: location
+    tags: tags
+    vaultName: names.keyVault
+    webhookSecret: webhookSecret
+  }
+}
+
 module functions 'modules/functions.bicep' = {
   name: 'functions'
   params: {
@@ -200,6 +218,8 @@ module functions 'modules/functions.bicep' = {
     maximumInstanceCount: functionsMaximumInstanceCount
     enableAuthentication: enableAuthentication
     authClientId: authClientId
+    webhookUrl: webhookUrl
+    webhookSecretUri: secrets.outputs.webhookSecretUri
   }
 }
 
@@ -217,6 +237,7 @@ module rbac 'modules/rbac.bicep' = {
     functionsStorageAccountName: functions.outputs.storageAccountName
     appInsightsName: monitoring.outputs.appInsightsName
     tlsKeyVaultName: tlsEnabled ? tlsKeyVaultName : ''
+    secretsVaultName: secrets.outputs.vaultName
   }
 }
 

@@ -66,6 +66,12 @@ param enableAuthentication bool = true
 @description('Application (client) id of the Entra ID app registration that signs users in.')
 param authClientId string = ''
 
+@description('Webhook URL that gets the alerts; empty: alerts are stored, not delivered.')
+param webhookUrl string = ''
+
+@description('Key Vault URI of the webhook secret; empty when none is deployed.')
+param webhookSecretUri string = ''
+
 var deploymentContainerName = 'app-package'
 
 resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
@@ -130,6 +136,8 @@ resource site 'Microsoft.Web/sites@2024-11-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // Key Vault references resolve with this identity; without it App Service tries a system-assigned one.
+    keyVaultReferenceIdentity: identityId
     virtualNetworkSubnetId: subnetId
     siteConfig: {
       minTlsVersion: '1.2'
@@ -177,6 +185,9 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     FLEETWIRE_COSMOS_ENDPOINT: cosmosEndpoint
     FLEETWIRE_COSMOS_DATABASE: cosmosDatabaseName
     FLEETWIRE_DAILY_REPORT_SCHEDULE: dailyReportSchedule
+    FLEETWIRE_WEBHOOK_URL: webhookUrl
+    // Resolved by App Service before the worker starts; the secret never appears in the settings.
+    FLEETWIRE_WEBHOOK_SECRET: empty(webhookSecretUri) ? '' : '@Microsoft.KeyVault(SecretUri=${webhookSecretUri})'
     AZURE_CLIENT_ID: identityClientId
     // Names the ingestion endpoint only: with local auth disabled it grants nothing without the token below.
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString

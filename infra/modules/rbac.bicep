@@ -34,6 +34,9 @@ param appInsightsName string
 @description('Key Vault holding the TLS certificate and key of the front; empty when TLS is off.')
 param tlsKeyVaultName string = ''
 
+@description('Key Vault of the app\'s own secrets (the webhook secret).')
+param secretsVaultName string
+
 // AcrPull: pull images from the registry.
 var acrPullRoleId = '7f951dda-4ed3-4680-a7ca-43fe172d538d'
 // Azure Service Bus Data Sender: send to a queue or topic.
@@ -45,7 +48,7 @@ var serviceBusDataOwnerRoleId = '090c5cfd-751d-490a-894a-3ce6f1109419'
 var storageBlobDataOwnerRoleId = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
 // Monitoring Metrics Publisher: send telemetry to Application Insights with Entra ID (local auth is off).
 var monitoringMetricsPublisherRoleId = '3913510d-42f4-4e42-8a64-420c390055eb'
-// Key Vault Secrets User: read the TLS certificate and key secrets.
+// Key Vault Secrets User: read the TLS certificate and key secrets, and the webhook secret.
 var keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
 // Cosmos DB Built-in Data Reader (Cosmos DB SQL role, not an Azure RBAC role): read items and run queries.
 var cosmosDataReaderRoleId = '00000000-0000-0000-0000-000000000001'
@@ -158,6 +161,21 @@ resource frontTlsSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
 }
 
 // ---- Function App ----
+
+resource secretsVault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
+  name: secretsVaultName
+}
+
+// The webhook secret's Key Vault reference in the app settings resolves with the app's identity.
+resource functionsWebhookSecretReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(secretsVault.id, functionsPrincipalId, keyVaultSecretsUserRoleId)
+  scope: secretsVault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUserRoleId)
+    principalId: functionsPrincipalId
+    principalType: 'ServicePrincipal'
+  }
+}
 
 // Data Owner rather than Data Receiver: the trigger receives with either, but target-based scaling
 // reads the queue's runtime properties (message count), which needs the Manage right only Data Owner

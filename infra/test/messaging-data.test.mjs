@@ -39,7 +39,6 @@ test('Cosmos DB disables keys and is serverless or provisioned by parameter', ()
 });
 
 const containerDir = 'infra/cosmos/containers';
-// Device data is partitioned by device; the computed daily reports by day, read one day at a time.
 // Per-device data is partitioned by IMEI; a day's report rows by date; the alert rules and the
 // webhook outbox are read by their own id, and their queries span all of them anyway.
 const partitionKeys = { dailyReports: '/date', rules: '/id', alertDeliveries: '/id' };

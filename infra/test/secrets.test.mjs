@@ -73,3 +73,24 @@ test('the Function App runs Java 17 on Flex Consumption', () => {
   assert.equal(functions.literal(property(site.body, 'properties.functionAppConfig.runtime.version')), '17');
   assert.ok(property(site.body, 'properties.virtualNetworkSubnetId'), 'no VNet integration');
 });
+
+test('the webhook secret reaches the Function App only as a Key Vault reference its identity may resolve', () => {
+  const functions = new BicepFile('infra/modules/functions.bicep');
+  const [settings] = functions.resources().filter((r) => r.symbol === 'appSettings');
+  const secret = property(property(settings.body, 'properties'), 'FLEETWIRE_WEBHOOK_SECRET').text;
+  assert.match(secret, /^empty\(webhookSecretUri\) \? '' : '@Microsoft\.KeyVault\(SecretUri=\$\{webhookSecretUri\}\)'$/);
+  const [site] = functions.resourcesOfType('Microsoft.Web/sites');
+  assert.equal(property(site.body, 'properties.keyVaultReferenceIdentity').text, 'identityId');
+  const secrets = new BicepFile('infra/modules/secrets.bicep');
+  assert.ok(secrets.params().get('webhookSecret').decorators.some((d) => d.includes('secure()')), 'webhookSecret is @secure()');
+  const main = new BicepFile('infra/main.bicep');
+  assert.ok(main.params().get('webhookSecret').decorators.some((d) => d.includes('secure()')), 'main webhookSecret is @secure()');
+  const [vault] = secrets.resourcesOfType('Microsoft.KeyVault/vaults');
+  assert.equal(secrets.literal(property(vault.body, 'properties.enableRbacAuthorization')), true);
+  const rbac = new BicepFile('infra/modules/rbac.bicep');
+  const [reader] = rbac.resources().filter((r) => r.symbol === 'functionsWebhookSecretReader');
+  assert.equal(property(reader.body, 'scope').text, 'secretsVault');
+  assert.match(property(reader.body, 'properties.roleDefinitionId').text, /keyVaultSecretsUserRoleId/);
+  assert.equal(property(reader.body, 'properties.principalId').text, 'functionsPrincipalId');
+  assert.ok(!reader.conditional);
+});

@@ -45,6 +45,12 @@ public interface AlertStore {
    */
   Page<Alert> alerts(Instant from, Instant to, String imei, int limit, String continuation);
 
+  /**
+   * How many alerts of one device have their {@code ts} in {@code [from, to)}, by kind (kinds
+   * without any are absent). For reports: served by the same index as {@link #alerts} for one device.
+   */
+  Map<AlertKind, Integer> countAlerts(String imei, Instant from, Instant to);
+
   /** Alerts open now, newest first, at most {@code limit}. */
   List<Alert> openAlerts(int limit);
 

@@ -89,7 +89,7 @@ public final class FleetApi {
     this.clock = Objects.requireNonNull(clock, "clock");
     IoDictionary dictionary = IoDictionary.fmb();
     this.params = new RequestParams(clock);
-    TrackReports reports = new TrackReports(store, dictionary);
+    TrackReports reports = new TrackReports(store, dictionary, alerts);
     this.daily = new DailyReports(new FleetDayRows(reports, FleetDayRows.DEFAULT_PARALLELISM), fleetDays, params,
         clock);
     this.devices = new DeviceRoutes(store, clock, Objects.requireNonNull(onlineWindow, "onlineWindow"));

@@ -5,11 +5,9 @@ import com.microsoft.azure.functions.annotation.BindingName;
 import com.microsoft.azure.functions.annotation.Cardinality;
 import com.microsoft.azure.functions.annotation.FunctionName;
 import com.microsoft.azure.functions.annotation.ServiceBusQueueTrigger;
-import io.fleetwire.contract.IoDictionary;
 import io.fleetwire.functions.ingest.IngestResult;
 import io.fleetwire.functions.ingest.IngestService;
 
-import java.time.Clock;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -19,13 +17,14 @@ import java.util.function.Supplier;
  * the store is kept in the rejected store by ingest, and the others of the delivery are still
  * stored. Only a store that is unavailable throws, so the runtime redelivers the whole batch and,
  * after {@code maxDeliveryCount}, dead-letters it; redelivery is harmless, the store upserts by
- * id. A batch gets no lock renewal, so host.json bounds the batch and the run inside the lock.
+ * id and an alert's id is derived from its rule, device and start. A batch gets no lock renewal,
+ * so host.json bounds the batch and the run inside the lock.
  */
 public final class IngestFunction {
   private final Supplier<IngestService> ingest;
 
   public IngestFunction() {
-    this(() -> new IngestService(FunctionsRuntime.store(), IoDictionary.fmb(), Clock.systemUTC()));
+    this(FunctionsRuntime::ingest);
   }
 
   public IngestFunction(Supplier<IngestService> ingest) {

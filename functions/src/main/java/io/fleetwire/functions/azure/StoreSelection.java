@@ -1,5 +1,6 @@
 package io.fleetwire.functions.azure;
 
+import io.fleetwire.azure.cosmos.CosmosAlertStore;
 import io.fleetwire.azure.cosmos.CosmosCommandStore;
 import io.fleetwire.azure.cosmos.CosmosFleetDayStore;
 import io.fleetwire.azure.cosmos.CosmosSettings;
@@ -7,6 +8,7 @@ import io.fleetwire.azure.cosmos.CosmosTelemetryStore;
 import io.fleetwire.azure.servicebus.CommandTopicSettings;
 import io.fleetwire.azure.servicebus.ServiceBusCommandTopic;
 import io.fleetwire.azure.servicebus.ServiceBusSettings;
+import io.fleetwire.contract.alert.AlertStore;
 import io.fleetwire.contract.command.CommandDispatcher;
 import io.fleetwire.contract.command.CommandStore;
 import io.fleetwire.contract.report.FleetDayStore;
@@ -36,6 +38,11 @@ final class StoreSelection {
   /** Commands live beside the telemetry, in the account's {@code commands} container. */
   static Supplier<CommandStore> commandsFromEnvironment(Map<String, String> env) {
     return () -> CosmosCommandStore.create(CosmosSettings.fromEnvironment(env));
+  }
+
+  /** Alert rules, alerts and their webhook outbox live in the account's alert containers. */
+  static Supplier<AlertStore> alertsFromEnvironment(Map<String, String> env) {
+    return () -> CosmosAlertStore.create(CosmosSettings.fromEnvironment(env));
   }
 
   /** Computed daily fleet reports live beside the telemetry, in the account's {@code dailyReports} container. */

@@ -3,18 +3,22 @@ package io.fleetwire.functions.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.fleetwire.contract.alert.AlertKind;
 import io.fleetwire.contract.report.DeviceReport;
 import io.fleetwire.contract.report.FleetDayRow;
 
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The daily fleet report as CSV for spreadsheets: a header line, one line per device, CRLF line
- * ends and RFC 4180 quoting. Empty cells where there was no temperature reading.
+ * ends and RFC 4180 quoting. Empty cells where there was no temperature reading. Alerts are
+ * counted in one column per kind ({@code overspeedAlerts}, {@code geofenceExitAlerts}, ...), as
+ * a fleet operator sorts and filters by what went wrong, not by a total.
  */
 public final class FleetDayCsv {
   private static final CsvMapper CSV = new CsvMapper();
@@ -56,6 +60,9 @@ public final class FleetDayCsv {
     for (String alarm : DeviceReport.STANDARD_ALARMS) {
       cells.put(alarm + "Events", report.events().getOrDefault(alarm, 0L));
     }
+    for (AlertKind kind : AlertKind.values()) {
+      cells.put(alertColumn(kind), report.alerts().getOrDefault(kind.json(), 0));
+    }
     return cells;
   }
 
@@ -64,7 +71,17 @@ public final class FleetDayCsv {
         "drivingSeconds", "idleSeconds", "stops", "maxSpeedKmh", "temperatureMinC", "temperatureMaxC",
         "temperatureAvgC"));
     DeviceReport.STANDARD_ALARMS.forEach(alarm -> columns.add(alarm + "Events"));
+    Arrays.stream(AlertKind.values()).forEach(kind -> columns.add(alertColumn(kind)));
     return List.copyOf(columns);
+  }
+
+  /** {@code geofence-exit} → {@code geofenceExitAlerts}, in the camel case of the other columns. */
+  private static String alertColumn(AlertKind kind) {
+    StringBuilder name = new StringBuilder();
+    for (String word : kind.json().split("-")) {
+      name.append(name.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+    }
+    return name.append("Alerts").toString();
   }
 
   private static CsvSchema schema() {

@@ -96,7 +96,7 @@ public final class TrackAccumulator {
         : new TemperatureSummary(round(temperatureMin, 2), round(temperatureMax, 2),
             round(temperatureSum / temperatureReadings, 2));
     return new DeviceReport(imei, from, to, records, round(distanceKm, 3), drivingMillis / 1000,
-        idleMillis / 1000, allStops, maxSpeedKmh, temperature, new TreeMap<>(events));
+        idleMillis / 1000, allStops, maxSpeedKmh, temperature, new TreeMap<>(events), null);
   }
 
   private void addDistance(Record record) {

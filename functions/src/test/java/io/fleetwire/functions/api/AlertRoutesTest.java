@@ -6,6 +6,7 @@ import io.fleetwire.contract.command.CommandDispatcher;
 import io.fleetwire.contract.alert.Alert;
 import io.fleetwire.contract.alert.AlertKind;
 import io.fleetwire.contract.alert.AlertStatus;
+import io.fleetwire.functions.access.Role;
 import io.fleetwire.testsupport.store.InMemoryAlertStore;
 import io.fleetwire.testsupport.store.InMemoryTelemetryStore;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,27 @@ class AlertRoutesTest {
 
   private static JsonNode json(ApiResponse response) throws Exception {
     return Json.mapper().readTree(response.body());
+  }
+
+  @Test
+  void onlyAnAdminCreatesOrDeletesRulesWhileAViewerReadsRulesAndAlerts() throws Exception {
+    Map<String, String> headers = Map.of("Content-Type", "application/json");
+    ApiRequest create = new ApiRequest("POST", "/api/rules", Map.of(),
+        "{\"id\":\"reefer\",\"name\":\"Reefer\",\"kind\":\"temperature-above\",\"threshold\":8}", headers);
+    ApiRequest delete = new ApiRequest("DELETE", "/api/rules/reefer", Map.of(), "", headers);
+
+    for (Role role : List.of(Role.viewer, Role.operator)) {
+      ApiResponse refused = api.handle(create, role);
+      assertEquals(403, refused.status(), role + ": " + refused.bodyText());
+      assertEquals("forbidden", json(refused).get("error").asText());
+    }
+    assertEquals(201, api.handle(create, Role.admin).status());
+    assertEquals(403, api.handle(delete, Role.operator).status());
+    assertEquals(200, api.handle(new ApiRequest("GET", "/api/rules", Map.of(), "", headers), Role.viewer).status());
+    assertEquals(200, api.handle(new ApiRequest("GET", "/api/rules/reefer", Map.of(), "", headers), Role.viewer).status());
+    assertEquals(200, api.handle(new ApiRequest("GET", "/api/alerts", Map.of("state", "open"), "", headers), Role.viewer)
+        .status());
+    assertEquals(204, api.handle(delete, Role.admin).status());
   }
 
   @Test

@@ -2,7 +2,15 @@ package io.fleetwire.functions.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fleetwire.contract.Json;
+import io.fleetwire.contract.alert.Alert;
+import io.fleetwire.contract.alert.AlertKind;
+import io.fleetwire.contract.alert.AlertRule;
+import io.fleetwire.contract.alert.AlertStatus;
+import io.fleetwire.contract.alert.AlertStore;
+import io.fleetwire.contract.command.CommandDispatcher;
+import io.fleetwire.functions.alert.AlertEvaluator;
 import io.fleetwire.functions.report.SyntheticTrack;
+import io.fleetwire.testsupport.store.InMemoryAlertStore;
 import io.fleetwire.testsupport.store.InMemoryTelemetryStore;
 import io.fleetwire.contract.store.TelemetryStore;
 
@@ -33,6 +41,8 @@ public final class ApiConformanceCases {
   public static final String REGISTERED_IMEI = "356307042441014";
   /** Not known at all. */
   public static final String UNKNOWN_IMEI = "356307042441015";
+  /** An overspeed rule for {@link #TRACKED_IMEI}, whose alert opened nine minutes ago and is still open. */
+  public static final String RULE_ID = "speeding";
   private static final String DAY = "2026-05-01";
   private static final String FROM = "2026-05-01T00:00:00Z";
   private static final String TO = "2026-05-01T12:00:00Z";
@@ -67,7 +77,15 @@ public final class ApiConformanceCases {
   }
 
   public static FleetApi api(TelemetryStore store) {
-    return new FleetApi(store, () -> true, Clock.fixed(NOW, ZoneOffset.UTC));
+    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    AlertStore alerts = new InMemoryAlertStore();
+    alerts.createRule(new AlertRule(RULE_ID, "Speeding", AlertKind.OVERSPEED, List.of(TRACKED_IMEI), 40.0, 30, null,
+        null));
+    Alert open = new Alert("speeding-alert", RULE_ID, TRACKED_IMEI, AlertKind.OVERSPEED, NOW.minusSeconds(540), 42.0,
+        45.5, 10.25, AlertStatus.OPEN, null);
+    alerts.apply(List.of(), List.of(open), NOW);
+    return new FleetApi(store, null, CommandDispatcher.none(), null, alerts, new AlertEvaluator(alerts, clock), () -> true,
+        clock, FleetApi.DEFAULT_ONLINE_WINDOW);
   }
 
   public static List<Case> cases() {
@@ -110,14 +128,40 @@ public final class ApiConformanceCases {
         json("lists alarm events", "GET", device + "/events", day, null, 200,
             Map.of("/imei", TRACKED_IMEI, "/items/0/event", "247"), Map.of("/items", 1)),
         ok("reports on a device's range", "GET", device + "/report", day,
-            Map.of("/imei", TRACKED_IMEI, "/from", FROM, "/to", TO, "/records", "3", "/maxSpeedKmh", "42")),
+            Map.of("/imei", TRACKED_IMEI, "/from", FROM, "/to", TO, "/records", "3", "/maxSpeedKmh", "42",
+                "/alerts/overspeed", "1", "/alerts/offline", "0")),
         json("reports the fleet's day", "GET", "/api/reports/daily", Map.of("date", DAY), null, 200,
-            Map.of("/date", DAY), Map.of()),
+            Map.of("/date", DAY, "/items/0/imei", TRACKED_IMEI, "/items/0/alerts/overspeed", "1"), Map.of()),
         new Case("reports the fleet's day as CSV", "GET", "/api/reports/daily", Map.of("date", DAY, "format", "csv"),
             null, 200, ApiResponse.CSV, Map.of("Content-Disposition", "attachment; filename=\"fleet-" + DAY + ".csv\""),
             Map.of(), Map.of()),
         error("refuses a date that is not YYYY-MM-DD", "GET", "/api/reports/daily", Map.of("date", "1 May"), null, 400,
             "bad_date"),
+        json("lists the alert rules", "GET", "/api/rules", Map.of(), null, 200,
+            Map.of("/items/0/id", RULE_ID, "/items/0/kind", "overspeed"), Map.of("/items", 1)),
+        new Case("creates an alert rule", "POST", "/api/rules", Map.of(),
+            "{\"id\":\"reefer\",\"name\":\"Reefer warm\",\"kind\":\"temperature-above\",\"threshold\":8,"
+                + "\"forSeconds\":600}", 201, ApiResponse.JSON, Map.of("Location", "/api/rules/reefer"),
+            Map.of("/id", "reefer", "/kind", "temperature-above", "/threshold", "8.0", "/devices", "null"), Map.of()),
+        error("refuses a rule of an unknown kind", "POST", "/api/rules", Map.of(),
+            "{\"name\":\"x\",\"kind\":\"too-hot\",\"threshold\":8}", 400, "bad_rule"),
+        error("refuses a rule whose id exists", "POST", "/api/rules", Map.of(),
+            "{\"id\":\"" + RULE_ID + "\",\"name\":\"x\",\"kind\":\"overspeed\",\"threshold\":90}", 409,
+            "rule_conflict"),
+        ok("shows an alert rule", "GET", "/api/rules/" + RULE_ID, Map.of(),
+            Map.of("/id", RULE_ID, "/threshold", "40.0", "/devices/0", TRACKED_IMEI)),
+        new Case("deletes an alert rule", "DELETE", "/api/rules/" + RULE_ID, Map.of(), null, 204, null, Map.of(),
+            Map.of(), Map.of()),
+        error("answers 404 for an unknown rule", "DELETE", "/api/rules/no-such-rule", Map.of(), null, 404,
+            "unknown_rule"),
+        methodNotAllowed("answers 405 for PUT on rules", "PUT", "/api/rules", "GET, POST"),
+        json("lists the alerts of a range", "GET", "/api/alerts", Map.of("from", FROM, "to", TO, "imei", TRACKED_IMEI),
+            null, 200, Map.of("/items/0/ruleId", RULE_ID, "/items/0/ts", "2026-05-01T11:51:00Z", "/next", "null"),
+            Map.of("/items", 1)),
+        json("lists the alerts open now", "GET", "/api/alerts", Map.of("state", "open"), null, 200,
+            Map.of("/items/0/state", "open", "/items/0/imei", TRACKED_IMEI), Map.of("/items", 1)),
+        error("refuses an alert state other than open", "GET", "/api/alerts", Map.of("state", "closed"), null, 400,
+            "bad_state"),
         new Case("redirects the dashboard to its folder", "GET", "/api/dashboard", Map.of(), null, 308, null,
             Map.of("Location", "/api/dashboard/"), Map.of(), Map.of()));
   }

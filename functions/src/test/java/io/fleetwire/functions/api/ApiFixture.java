@@ -40,7 +40,7 @@ final class ApiFixture {
   /** An API that serves the daily reports {@code fleetDays} holds for the days they complete. */
   ApiFixture(TelemetryStore store, FleetDayStore fleetDays) {
     this.store = store;
-    this.api = new FleetApi(store, null, CommandDispatcher.none(), fleetDays, () -> true,
+    this.api = new FleetApi(store, null, CommandDispatcher.none(), fleetDays, null, null, () -> true,
         Clock.fixed(NOW, ZoneOffset.UTC), FleetApi.DEFAULT_ONLINE_WINDOW);
   }
 

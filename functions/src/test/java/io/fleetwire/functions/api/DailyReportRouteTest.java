@@ -59,8 +59,8 @@ class DailyReportRouteTest {
     String[] lines = response.bodyText().split("\r\n");
     assertEquals(3, lines.length);
     assertTrue(lines[0].startsWith("date,imei,name,records,distanceKm,"), lines[0]);
-    assertEquals("2026-05-01,356307042441013,,3,0.0,0,600,1,0,,,,0,0,0,0,0,0", lines[1]);
-    assertEquals("2026-05-01,356307042441014,\"Truck, 2\",2,0.0,0,0,0,0,,,,0,0,0,0,0,0", lines[2]);
+    assertEquals("2026-05-01,356307042441013,,3,0.0,0,600,1,0,,,,0,0,0,0,0,0,0,0,0,0,0,0,0", lines[1]);
+    assertEquals("2026-05-01,356307042441014,\"Truck, 2\",2,0.0,0,0,0,0,,,,0,0,0,0,0,0,0,0,0,0,0,0,0", lines[2]);
   }
 
   @Test

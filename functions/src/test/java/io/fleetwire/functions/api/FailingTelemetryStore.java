@@ -13,10 +13,10 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /** A store whose every call throws the given failure: an unavailable database, or a bug. */
-final class FailingTelemetryStore implements TelemetryStore {
+public final class FailingTelemetryStore implements TelemetryStore {
   private final Supplier<RuntimeException> failure;
 
-  FailingTelemetryStore(Supplier<RuntimeException> failure) {
+  public FailingTelemetryStore(Supplier<RuntimeException> failure) {
     this.failure = failure;
   }
 

@@ -47,7 +47,7 @@ class StoredDailyReportRouteTest {
     TreeMap<String, Long> events = new TreeMap<>();
     DeviceReport.STANDARD_ALARMS.forEach(alarm -> events.put(alarm, 0L));
     return new FleetDayRow("stored-" + imei, new DeviceReport(imei, FleetDayReport.start(PAST), FleetDayReport.end(PAST),
-        records, 1.5, 60, 0, 0, 30, TemperatureSummary.NONE, events));
+        records, 1.5, 60, 0, 0, 30, TemperatureSummary.NONE, events, null));
   }
 
   private void storeDay(boolean complete, FleetDayRow... rows) {
@@ -81,7 +81,7 @@ class StoredDailyReportRouteTest {
     assertEquals(200, response.status());
     String[] lines = response.bodyText().split("\r\n");
     assertEquals(3, lines.length);
-    assertEquals("2026-04-30," + IMEI + ",stored-" + IMEI + ",41,1.5,60,0,0,30,,,,0,0,0,0,0,0", lines[1]);
+    assertEquals("2026-04-30," + IMEI + ",stored-" + IMEI + ",41,1.5,60,0,0,30,,,,0,0,0,0,0,0,0,0,0,0,0,0,0", lines[1]);
     assertNull(response.headers().get("Link"));
   }
 
@@ -122,7 +122,7 @@ class StoredDailyReportRouteTest {
     ApiResponse second = fixture.get(PATH, "date", PAST.toString(), "format", "csv", "limit", "2", "next", next);
 
     assertEquals(3, first.bodyText().split("\r\n").length);
-    assertEquals(List.of("2026-04-30," + THIRD_IMEI + ",stored-" + THIRD_IMEI + ",43,1.5,60,0,0,30,,,,0,0,0,0,0,0"),
+    assertEquals(List.of("2026-04-30," + THIRD_IMEI + ",stored-" + THIRD_IMEI + ",43,1.5,60,0,0,30,,,,0,0,0,0,0,0,0,0,0,0,0,0,0"),
         List.of(second.bodyText().split("\r\n")));
     assertNull(second.headers().get("Link"));
   }

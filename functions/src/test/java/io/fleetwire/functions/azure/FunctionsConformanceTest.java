@@ -17,7 +17,8 @@ class FunctionsConformanceTest {
     FleetApi api = ApiConformanceCases.api(ApiConformanceCases.seededStore());
     ApiBridge bridge = new ApiBridge(() -> api);
     FunctionRoutes routes = new FunctionRoutes(new HealthFunction(bridge), new DeviceFunctions(bridge),
-        new TrackFunctions(bridge), new ReportFunctions(bridge), new DashboardFunctions(asset -> Optional.empty()));
+        new TrackFunctions(bridge), new ReportFunctions(bridge), new AlertFunctions(bridge),
+        new DashboardFunctions(asset -> Optional.empty()));
     StubHttpRequest request = new StubHttpRequest(expected.method(), expected.path(), expected.query(),
         expected.body(), expected.body() == null ? java.util.Map.of() : java.util.Map.of("Content-Type", "application/json"));
 

@@ -39,7 +39,10 @@ class PackagedFunctionsIT {
       Map.entry("dashboardAsset", "dashboard/{*asset} GET"),
       Map.entry("dashboardLibrary", "webjars/{*path} GET"),
       Map.entry("commands", "devices/{imei}/commands GET,POST"),
-      Map.entry("command", "devices/{imei}/commands/{id} GET"));
+      Map.entry("command", "devices/{imei}/commands/{id} GET"),
+      Map.entry("rules", "rules GET,POST"),
+      Map.entry("rule", "rules/{id} GET,DELETE"),
+      Map.entry("alerts", "alerts GET"));
 
   private final Path staging = Path.of(System.getProperty("fleetwire.functions.staging", "target/azure-functions"));
 
@@ -71,6 +74,15 @@ class PackagedFunctionsIT {
         assertEquals("many", trigger.get("cardinality").asText().toLowerCase(Locale.ROOT));
       }
     }
+  }
+
+  @Test
+  void alertTimersRunsEveryThirtySecondsWithoutRunOnStartup() throws IOException {
+    JsonNode trigger = trigger(functions().get("alertTimers"));
+
+    assertEquals("timerTrigger", trigger.get("type").asText());
+    assertEquals("*/30 * * * * *", trigger.get("schedule").asText());
+    assertFalse(trigger.path("runOnStartup").asBoolean(false));
   }
 
   @Test

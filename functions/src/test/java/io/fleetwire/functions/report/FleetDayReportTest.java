@@ -2,6 +2,7 @@ package io.fleetwire.functions.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fleetwire.contract.Json;
+import io.fleetwire.contract.alert.AlertKind;
 import io.fleetwire.contract.report.DeviceReport;
 import io.fleetwire.contract.report.FleetDayRow;
 import io.fleetwire.contract.report.TemperatureSummary;
@@ -30,9 +31,10 @@ class FleetDayReportTest {
 
   private static FleetDayReport day() {
     DeviceReport van = new DeviceReport("356307042441013", FROM, TO, 120, 42.125, 3600, 600, 2, 88,
-        new TemperatureSummary(3.5, 7.25, 5.1), new TreeMap<>(events(1, 0)));
+        new TemperatureSummary(3.5, 7.25, 5.1), new TreeMap<>(events(1, 0)), null)
+        .withAlerts(Map.of(AlertKind.TEMPERATURE_ABOVE, 2, AlertKind.GEOFENCE_EXIT, 1));
     DeviceReport truck = new DeviceReport("356307042441014", FROM, TO, 0, 0.0, 0, 0, 0, 0,
-        new TemperatureSummary(null, null, null), new TreeMap<>(events(0, 2)));
+        new TemperatureSummary(null, null, null), new TreeMap<>(events(0, 2)), null);
     return new FleetDayReport(DAY, List.of(new FleetDayRow("Van \"7\", north", van), new FleetDayRow(null, truck)), null);
   }
 
@@ -41,9 +43,11 @@ class FleetDayReportTest {
     String expected = ""
         + "date,imei,name,records,distanceKm,drivingSeconds,idleSeconds,stops,maxSpeedKmh,"
         + "temperatureMinC,temperatureMaxC,temperatureAvgC,crashEvents,towingEvents,unplugEvents,"
-        + "jammingEvents,overSpeedingEvents,temperatureEvents\r\n"
-        + "2026-05-01,356307042441013,\"Van \"\"7\"\", north\",120,42.125,3600,600,2,88,3.5,7.25,5.1,1,0,0,0,0,0\r\n"
-        + "2026-05-01,356307042441014,,0,0.0,0,0,0,0,,,,0,2,0,0,0,0\r\n";
+        + "jammingEvents,overSpeedingEvents,temperatureEvents,temperatureAboveAlerts,temperatureBelowAlerts,"
+        + "overspeedAlerts,eventAlerts,offlineAlerts,geofenceEnterAlerts,geofenceExitAlerts\r\n"
+        + "2026-05-01,356307042441013,\"Van \"\"7\"\", north\",120,42.125,3600,600,2,88,3.5,7.25,5.1,1,0,0,0,0,0,"
+        + "2,0,0,0,0,0,1\r\n"
+        + "2026-05-01,356307042441014,,0,0.0,0,0,0,0,,,,0,2,0,0,0,0,0,0,0,0,0,0,0\r\n";
 
     assertEquals(expected, FleetDayCsv.write(day(), true));
   }
@@ -59,6 +63,8 @@ class FleetDayReportTest {
     assertEquals(42.125, first.get("distanceKm").asDouble());
     assertEquals(7.25, first.get("temperature").get("max").asDouble());
     assertEquals(1, first.get("events").get("crash").asLong());
+    assertEquals(2, first.get("alerts").get("temperature-above").asInt());
+    assertEquals(0, first.get("alerts").get("overspeed").asInt());
     assertEquals("2026-05-01T00:00:00Z", first.get("from").asText());
     JsonNode second = json.get("items").get(1);
     assertEquals(true, second.get("name").isNull());

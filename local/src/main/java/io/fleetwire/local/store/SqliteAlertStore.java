@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.fleetwire.contract.Json;
 import io.fleetwire.contract.alert.Alert;
 import io.fleetwire.contract.alert.AlertDelivery;
+import io.fleetwire.contract.alert.AlertKind;
 import io.fleetwire.contract.alert.AlertRule;
 import io.fleetwire.contract.alert.AlertStatus;
 import io.fleetwire.contract.alert.AlertStore;
@@ -18,6 +19,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -183,6 +185,16 @@ public final class SqliteAlertStore implements AlertStore {
     }
     Alert last = rows.get(limit - 1);
     return new Page<>(rows.subList(0, limit), last.ts().toEpochMilli() + "|" + last.id());
+  }
+
+  @Override
+  public Map<AlertKind, Integer> countAlerts(String imei, Instant from, Instant to) {
+    Map<AlertKind, Integer> counts = new EnumMap<>(AlertKind.class);
+    bodies("counting alerts of " + imei,
+        "SELECT json_extract(body, '$.kind') FROM alerts WHERE imei = ? AND ts >= ? AND ts < ?",
+        imei, from.toEpochMilli(), to.toEpochMilli())
+        .forEach(kind -> counts.merge(AlertKind.of(kind), 1, Integer::sum));
+    return counts;
   }
 
   @Override

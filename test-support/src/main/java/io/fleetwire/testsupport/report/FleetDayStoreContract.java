@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.fleetwire.contract.alert.AlertKind;
 import io.fleetwire.contract.report.DeviceReport;
 import io.fleetwire.contract.report.FleetDayProgress;
 import io.fleetwire.contract.report.FleetDayRow;
@@ -19,6 +20,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -45,7 +47,7 @@ public abstract class FleetDayStoreContract {
     events.put("crash", (long) n);
     TemperatureSummary temperature = n % 2 == 0 ? TemperatureSummary.NONE : new TemperatureSummary(-3.5, n + 0.25, 1.5);
     return new FleetDayRow(name, new DeviceReport(imei, from, from.plusSeconds(86_400), 100L * n, n + 0.125,
-        60L * n, 30L * n, n, 10 * n, temperature, events));
+        60L * n, 30L * n, n, 10 * n, temperature, events, null).withAlerts(Map.of(AlertKind.OVERSPEED, n)));
   }
 
   protected static String imei(int i) {

@@ -136,6 +136,19 @@ public abstract class AlertStoreContract {
   }
 
   @Test
+  void countsADevicesAlertsInARangeByKindOncePerAlert() {
+    Alert crash = new Alert("c1", "r2", IMEI, AlertKind.EVENT, T0.plusSeconds(30), 247.0, 54.1, 25.2,
+        AlertStatus.OPEN, null);
+    Alert speeding = alert("a1", IMEI, T0);
+    store.apply(List.of(), List.of(speeding, speeding.closed(T0.plusSeconds(90)), alert("a2", IMEI, T0.plusSeconds(60)),
+        crash, alert("a3", IMEI, T0.plusSeconds(3600)), alert("b1", OTHER, T0)), T0);
+
+    assertEquals(Map.of(AlertKind.OVERSPEED, 2, AlertKind.EVENT, 1), store.countAlerts(IMEI, T0, T0.plusSeconds(3600)));
+    assertEquals(Map.of(AlertKind.EVENT, 1), store.countAlerts(IMEI, T0.plusSeconds(1), T0.plusSeconds(60)));
+    assertEquals(Map.of(), store.countAlerts(OTHER, T0.plusSeconds(1), T0.plusSeconds(3600)));
+  }
+
+  @Test
   void deliveriesAreRetriedWhenDueAndEndDeliveredOrAbandoned() {
     Alert a = alert("a1", IMEI, T0);
     Alert b = alert("b1", OTHER, T0);

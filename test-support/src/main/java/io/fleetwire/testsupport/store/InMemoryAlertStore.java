@@ -2,6 +2,7 @@ package io.fleetwire.testsupport.store;
 
 import io.fleetwire.contract.alert.Alert;
 import io.fleetwire.contract.alert.AlertDelivery;
+import io.fleetwire.contract.alert.AlertKind;
 import io.fleetwire.contract.alert.AlertRule;
 import io.fleetwire.contract.alert.AlertStatus;
 import io.fleetwire.contract.alert.AlertStore;
@@ -11,6 +12,7 @@ import io.fleetwire.contract.store.Page;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -88,6 +90,15 @@ public final class InMemoryAlertStore implements AlertStore {
         .toList();
     List<Alert> page = matching.subList(Math.min(offset, matching.size()), Math.min(offset + limit, matching.size()));
     return new Page<>(page, offset + limit < matching.size() ? Integer.toString(offset + limit) : null);
+  }
+
+  @Override
+  public synchronized Map<AlertKind, Integer> countAlerts(String imei, Instant from, Instant to) {
+    Map<AlertKind, Integer> counts = new EnumMap<>(AlertKind.class);
+    alerts.values().stream()
+        .filter(a -> a.imei().equals(imei) && !a.ts().isBefore(from) && a.ts().isBefore(to))
+        .forEach(a -> counts.merge(a.kind(), 1, Integer::sum));
+    return counts;
   }
 
   private static int parseOffset(String token) {
