@@ -66,9 +66,9 @@ public final class IoDictionary {
     return Optional.ofNullable(byId.get(id));
   }
 
-  /** Named, scaled sensor values for the ids this dictionary knows; unknown ids are left out. */
-  public SortedMap<String, Double> sensors(Map<Integer, Long> io) {
-    SortedMap<String, Double> named = new TreeMap<>();
+  /** Named, typed sensor values for the ids this dictionary knows; unknown ids are left out. */
+  public SortedMap<String, Object> sensors(Map<Integer, Long> io) {
+    SortedMap<String, Object> named = new TreeMap<>();
     io.forEach((id, raw) -> {
       IoElement element = byId.get(id);
       if (element != null) {

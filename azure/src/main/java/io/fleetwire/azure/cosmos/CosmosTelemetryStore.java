@@ -20,6 +20,7 @@ import com.azure.cosmos.models.PartitionKey;
 import com.azure.cosmos.models.SqlParameter;
 import com.azure.cosmos.models.SqlQuerySpec;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fleetwire.contract.DeviceMessage;
 import io.fleetwire.contract.Record;
 import io.fleetwire.contract.store.DeviceState;
 import io.fleetwire.contract.store.Page;
@@ -65,6 +66,7 @@ public final class CosmosTelemetryStore implements TelemetryStore {
   public static final String TELEMETRY = "telemetry";
   public static final String DEVICES = "devices";
   public static final String REJECTED = "rejected";
+  public static final String MESSAGES = CosmosMessages.MESSAGES;
   static final String POSITIONS_QUERY = "SELECT * FROM c WHERE c.imei = @imei AND c.tsKey >= @from"
       + " AND c.tsKey < @to ORDER BY c.tsKey ASC, c.id ASC";
   static final String EVENTS_QUERY = "SELECT * FROM c WHERE c.imei = @imei AND c.tsKey >= @from"
@@ -79,15 +81,17 @@ public final class CosmosTelemetryStore implements TelemetryStore {
   private final CosmosAsyncContainer telemetry;
   private final CosmosAsyncContainer devices;
   private final CosmosAsyncContainer rejected;
+  private final CosmosMessages messages;
   private final Duration telemetryTtl;
   private final Duration timeout;
 
   /** {@code telemetryTtl} null: telemetry expires by the container's default TTL, if any. */
   public CosmosTelemetryStore(CosmosAsyncContainer telemetry, CosmosAsyncContainer devices,
-      CosmosAsyncContainer rejected, Duration telemetryTtl, Duration timeout) {
+      CosmosAsyncContainer rejected, CosmosAsyncContainer messages, Duration telemetryTtl, Duration timeout) {
     this.telemetry = telemetry;
     this.devices = devices;
     this.rejected = rejected;
+    this.messages = new CosmosMessages(messages, timeout);
     this.telemetryTtl = telemetryTtl;
     this.timeout = timeout;
   }
@@ -99,7 +103,8 @@ public final class CosmosTelemetryStore implements TelemetryStore {
   public static CosmosTelemetryStore create(CosmosSettings settings) {
     CosmosAsyncDatabase database = AzureClients.cosmosDatabase(settings);
     return new CosmosTelemetryStore(database.getContainer(TELEMETRY), database.getContainer(DEVICES),
-        database.getContainer(REJECTED), settings.telemetryTtl(), settings.operationTimeout());
+        database.getContainer(REJECTED), database.getContainer(MESSAGES), settings.telemetryTtl(),
+        settings.operationTimeout());
   }
 
   @Override
@@ -126,9 +131,9 @@ public final class CosmosTelemetryStore implements TelemetryStore {
     }
   }
 
-  private static void checkBulk(CosmosBulkOperationResponse<Object> response) {
+  static void checkBulk(CosmosBulkOperationResponse<Object> response) {
     Object doc = response.getOperation().getItem();
-    String what = "upsert of record " + (doc instanceof ObjectNode node ? node.path("id").asText() : "?");
+    String what = "upsert of " + (doc instanceof ObjectNode node ? node.path("id").asText() : "?");
     if (response.getException() instanceof CosmosException e) {
       throw translate(what, e);
     }
@@ -258,6 +263,16 @@ public final class CosmosTelemetryStore implements TelemetryStore {
 
   private static CosmosQueryRequestOptions inPartition(String imei) {
     return new CosmosQueryRequestOptions().setPartitionKey(new PartitionKey(imei));
+  }
+
+  @Override
+  public void storeMessages(List<DeviceMessage> batch) {
+    messages.store(batch);
+  }
+
+  @Override
+  public Page<DeviceMessage> messages(String imei, Instant from, Instant to, int limit, String continuation) {
+    return messages.page(imei, from, to, limit, continuation);
   }
 
   @Override

@@ -65,7 +65,8 @@ class CosmosTelemetryStoreTest {
   private final CosmosAsyncContainer telemetry = mock(CosmosAsyncContainer.class);
   private final CosmosAsyncContainer devices = mock(CosmosAsyncContainer.class);
   private final CosmosAsyncContainer rejected = mock(CosmosAsyncContainer.class);
-  private final CosmosTelemetryStore store = new CosmosTelemetryStore(telemetry, devices, rejected, null, TIMEOUT);
+  private final CosmosAsyncContainer messages = mock(CosmosAsyncContainer.class);
+  private final CosmosTelemetryStore store = new CosmosTelemetryStore(telemetry, devices, rejected, messages, null, TIMEOUT);
   private final List<CosmosItemOperation> bulkSent = new ArrayList<>();
 
   static Record record(String imei, Instant ts, int event) {
@@ -132,7 +133,7 @@ class CosmosTelemetryStoreTest {
 
   @Test
   void upsertWritesTheConfiguredRetentionAsDocumentTtl() {
-    new CosmosTelemetryStore(telemetry, devices, rejected, Duration.ofDays(30), TIMEOUT)
+    new CosmosTelemetryStore(telemetry, devices, rejected, messages, Duration.ofDays(30), TIMEOUT)
         .upsert(List.of(record(IMEI, T0, 0)));
 
     assertEquals(30 * 86_400L, ((ObjectNode) bulkSent.get(0).getItem()).get("ttl").asLong());
@@ -217,7 +218,7 @@ class CosmosTelemetryStoreTest {
   @Test
   void aStoreThatDoesNotAnswerInTimeIsUnavailable() {
     doReturn(Flux.never()).when(telemetry).executeBulkOperations(any());
-    CosmosTelemetryStore impatient = new CosmosTelemetryStore(telemetry, devices, rejected, null, Duration.ofMillis(50));
+    CosmosTelemetryStore impatient = new CosmosTelemetryStore(telemetry, devices, rejected, messages, null, Duration.ofMillis(50));
 
     assertThrows(StoreUnavailableException.class, () -> impatient.upsert(List.of(record(IMEI, T0, 0))));
   }

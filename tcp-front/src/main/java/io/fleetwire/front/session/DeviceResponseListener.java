@@ -7,8 +7,8 @@ import org.slf4j.LoggerFactory;
 import java.net.SocketAddress;
 
 /**
- * Receives the Codec 12/13/14 answers of logged-in devices. These frames are never acked with a
- * record count; whoever sent the command correlates the answer.
+ * Receives the Codec 12/14 answers of logged-in devices to the commands sent to them. These frames
+ * are never acked with a record count; whoever sent the command correlates the answer.
  */
 @FunctionalInterface
 public interface DeviceResponseListener {
@@ -16,10 +16,18 @@ public interface DeviceResponseListener {
   /** Called on the connection's event loop: return quickly. */
   void onResponse(String imei, SocketAddress remote, DeviceResponse response);
 
-  /** The default: log the answer. */
+  /**
+   * True while a command sent to {@code imei} awaits its answer: the next Codec 12/14 frame is that
+   * answer. Otherwise such a frame is a message the device sent on its own. Called on event loops.
+   */
+  default boolean awaitsAnswer(String imei) {
+    return false;
+  }
+
+  /** The default: log the answer (its device-controlled text shortened). */
   static DeviceResponseListener logging() {
     Logger log = LoggerFactory.getLogger(DeviceResponseListener.class);
-    return (imei, remote, response) -> log.info("imei={} remote={} device response codec={} type={} text='{}'",
-        imei, remote, response.codec(), response.type(), response.text());
+    return (imei, remote, response) -> log.info("imei={} remote={} device response codec={} type={} payload='{}'",
+        imei, remote, response.codec(), response.type(), response.loggable());
   }
 }

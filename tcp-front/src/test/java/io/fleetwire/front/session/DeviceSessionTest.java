@@ -309,7 +309,7 @@ class DeviceSessionTest {
   @Test
   void deviceResponseGoesToTheListenerAndIsNeverAcked() {
     EmbeddedChannel channel = loggedIn();
-    DeviceResponse response = new DeviceResponse(DeviceResponse.CODEC_12, DeviceResponse.TYPE_RESPONSE, null,
+    DeviceResponse response = DeviceResponse.text(DeviceResponse.CODEC_12, DeviceResponse.TYPE_RESPONSE, null,
         "Ver:03.27.07_00 GPS:1");
 
     channel.writeInbound(response);

@@ -60,7 +60,7 @@ class SessionEventsTest {
 
     publisher.completeAll();
     channel.runPendingTasks();
-    channel.writeInbound(new DeviceResponse(DeviceResponse.CODEC_12, DeviceResponse.TYPE_RESPONSE, null, "ok"));
+    channel.writeInbound(DeviceResponse.text(DeviceResponse.CODEC_12, DeviceResponse.TYPE_RESPONSE, null, "ok"));
     channel.close();
 
     assertEquals(List.of("online " + IMEI, "acked " + IMEI, "response ok", "offline " + IMEI), events);

@@ -70,12 +70,13 @@ class TeltonikaDecoderTest {
     CorruptPacket packet = corrupt(TestFrames.withDataByte(ONE_RECORD, 0, 0x07));
 
     assertEquals("unknown-codec", packet.reason());
-    assertEquals("codec id 0x07 is not one of 08, 8E, 10, 0C, 0D, 0E", packet.detail());
+    assertEquals("codec id 0x07 is not one of 08, 8E, 10, 0C, 0D, 0E, 0F", packet.detail());
   }
 
   @Test
-  void rejectsPacketWithoutRecords() {
-    assertEquals("no-records", corrupt(TestFrames.dataFrame(new byte[] {0x08, 0, 0})).reason());
+  void decodesAPacketWithoutRecordsAsAnEmptyPacket() {
+    assertEquals(new AvlPacket(AvlPacket.CODEC_8, List.of()),
+        TeltonikaDecoder.decode(TestFrames.dataFrame(new byte[] {0x08, 0, 0})));
   }
 
   @Test
@@ -164,7 +165,7 @@ class TeltonikaDecoderTest {
   void decodesCodec14ImeiMismatchAnswer() {
     byte[] data = HexFormat.of().parseHex("0E011100000008035209308145225101");
 
-    assertEquals(new DeviceResponse(DeviceResponse.CODEC_14, DeviceResponse.TYPE_IMEI_MISMATCH,
+    assertEquals(DeviceResponse.text(DeviceResponse.CODEC_14, DeviceResponse.TYPE_IMEI_MISMATCH,
         "352093081452251", ""), TeltonikaDecoder.decode(TestFrames.dataFrame(data)));
   }
 
@@ -174,7 +175,7 @@ class TeltonikaDecoderTest {
     byte[] data = HexFormat.of().parseHex("0D0106000000075D2C7A104F4B2101");
 
     assertEquals(new DeviceResponse(DeviceResponse.CODEC_13, DeviceResponse.TYPE_RESPONSE, null,
-        "OK!"), TeltonikaDecoder.decode(TestFrames.dataFrame(data)));
+        java.time.Instant.ofEpochSecond(0x5D2C7A10L), "OK!", null), TeltonikaDecoder.decode(TestFrames.dataFrame(data)));
   }
 
   @Test

@@ -5,6 +5,7 @@ import io.fleetwire.contract.store.DeviceState;
 import io.fleetwire.contract.store.Page;
 import io.fleetwire.contract.store.RejectedMessage;
 
+import io.fleetwire.contract.DeviceMessage;
 import io.fleetwire.contract.Record;
 
 import java.time.Instant;
@@ -36,6 +37,7 @@ public final class InMemoryTelemetryStore implements TelemetryStore {
   private final Map<String, NavigableMap<Key, Record>> records = new HashMap<>();
   private final Map<String, Entry> devices = new LinkedHashMap<>();
   private final List<RejectedMessage> rejected = new ArrayList<>();
+  private final Map<String, NavigableMap<Key, DeviceMessage>> messages = new HashMap<>();
 
   @Override
   public synchronized void upsert(List<Record> batch) {
@@ -52,10 +54,28 @@ public final class InMemoryTelemetryStore implements TelemetryStore {
 
   @Override
   public synchronized Page<Record> positions(String imei, Instant from, Instant to, int limit, String continuation) {
+    return page(records.getOrDefault(imei, new TreeMap<>(ORDER)), from, to, limit, continuation);
+  }
+
+  @Override
+  public synchronized void storeMessages(List<DeviceMessage> batch) {
+    for (DeviceMessage message : batch) {
+      messages.computeIfAbsent(message.imei(), k -> new TreeMap<>(ORDER))
+          .putIfAbsent(new Key(message.ts(), message.id()), message);
+    }
+  }
+
+  @Override
+  public synchronized Page<DeviceMessage> messages(String imei, Instant from, Instant to, int limit,
+      String continuation) {
+    return page(messages.getOrDefault(imei, new TreeMap<>(ORDER)), from, to, limit, continuation);
+  }
+
+  private static <T> Page<T> page(NavigableMap<Key, T> all, Instant from, Instant to, int limit,
+      String continuation) {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1, got " + limit);
     }
-    NavigableMap<Key, Record> all = records.getOrDefault(imei, new TreeMap<>(ORDER));
     Key start = new Key(from, "");
     boolean inclusive = true;
     if (continuation != null) {
@@ -65,9 +85,9 @@ public final class InMemoryTelemetryStore implements TelemetryStore {
         inclusive = false;
       }
     }
-    List<Record> page = new ArrayList<>();
+    List<T> page = new ArrayList<>();
     Key last = null;
-    for (Map.Entry<Key, Record> e : all.tailMap(start, inclusive).entrySet()) {
+    for (Map.Entry<Key, T> e : all.tailMap(start, inclusive).entrySet()) {
       if (!e.getKey().ts().isBefore(to)) {
         break;
       }
