@@ -26,7 +26,17 @@ class SessionEventsTest {
   private final List<String> events = new ArrayList<>();
   private final RecordingPublisher publisher = new RecordingPublisher();
   private final SessionServices services = new SessionServices(publisher, DeviceRegistry.open(),
-      (imei, remote, response) -> events.add("response " + response.text()),
+      new DeviceResponseListener() {
+        @Override
+        public void onResponse(String imei, java.net.SocketAddress remote, DeviceResponse response) {
+          events.add("response " + response.text());
+        }
+
+        @Override
+        public boolean awaitsAnswer(String imei) {
+          return true;
+        }
+      },
       new FrontMetrics(new SimpleMeterRegistry()), new PublishPermits(10), FRONT_ID, Clock.fixed(NOW, ZoneOffset.UTC),
       () -> false, new SessionEvents() {
         @Override

@@ -60,9 +60,25 @@ class TeltonikaDecoderTest {
   @Test
   void rejectsBytesBetweenTheLastRecordAndTheSecondCount() {
     byte[] data = TestFrames.data(ONE_RECORD);
-    byte[] padded = TestFrames.concat(Arrays.copyOf(data, data.length - 1), new byte[] {0, 1});
+    // 5 read as a 16-byte group count would need 85 more bytes: the frame fits neither layout
+    byte[] padded = TestFrames.concat(Arrays.copyOf(data, data.length - 1), new byte[] {5, 1});
 
     assertEquals("trailing-bytes", corrupt(TestFrames.dataFrame(padded)).reason());
+  }
+
+  @Test
+  void readsACodec8FrameThatOnlyFitsWithTheSixteenByteGroupThatWay() {
+    byte[] data = TestFrames.data(ONE_RECORD);
+    byte[] wide = HexFormat.of().parseHex("01" + "05" + "000102030405060708090a0b0c0d0e0f");
+    byte[] withGroup = TestFrames.concat(Arrays.copyOf(data, data.length - 1), wide, new byte[] {1});
+
+    AvlPacket packet = assertInstanceOf(AvlPacket.class, TeltonikaDecoder.decode(TestFrames.dataFrame(withGroup)));
+
+    AvlRecord plain = assertInstanceOf(AvlPacket.class, TeltonikaDecoder.decode(ONE_RECORD)).records().get(0);
+    AvlRecord record = packet.records().get(0);
+    assertEquals(Map.of(5, "000102030405060708090a0b0c0d0e0f"), record.ioVariable());
+    assertEquals(plain.io(), record.io());
+    assertEquals(plain.timestamp(), record.timestamp());
   }
 
   @Test
