@@ -127,6 +127,22 @@ export class ApiClient {
     throw new ApiError(0, 'Too many pages', `stopped after ${MAX_PAGES} pages of positions`);
   }
 
+  /** The device's own messages in [from, to), oldest first, following "next" to the end. */
+  async messages(imei, from, to) {
+    const items = [];
+    let next = null;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const body = await this.json(`devices/${encodeURIComponent(imei)}/messages`,
+        { from, to, limit: 1000, next });
+      items.push(...(body.items || []));
+      next = body.next;
+      if (!next) {
+        return items;
+      }
+    }
+    throw new ApiError(0, 'Too many pages', `stopped after ${MAX_PAGES} pages of messages`);
+  }
+
   events(imei, from, to) {
     return this.json(`devices/${encodeURIComponent(imei)}/events`, { from, to })
       .then((body) => (Array.isArray(body) ? body : body.items || []));
