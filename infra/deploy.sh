@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
 # Deploys Fleetwire into an existing resource group: infrastructure (Bicep), the front image
-# (built in the new registry by ACR Tasks), the front, and the packaged function app.
+# (built in the new registry by ACR Tasks), the front, and the packaged function app, then runs the
+# smoke test (scripts/smoke.sh).
 #
 #   infra/deploy.sh <resource-group> [image-tag]
 #
 # Needs: az (logged in, Owner or User Access Administrator + Contributor on the group, because the
 # templates create role assignments), zip, and a built tree (./mvnw -B package -DskipTests), which
-# leaves functions/target/azure-functions/<app>/. Environment:
-#   FLEETWIRE_AUTH_CLIENT_ID  Entra ID app registration for sign-in; created when unset.
+# leaves functions/target/azure-functions/<app>/ and the simulator jar the smoke test runs. Environment:
+#   FLEETWIRE_AUTH_CLIENT_ID  Entra ID app registration for sign-in; without it the app named
+#                             fleetwire-<resource-group> is used or created (infra/entra-app.sh), and
+#                             completed: service principal, scope, app roles, redirect URI. You (the
+#                             signed-in user) get its admin role.
 #   FLEETWIRE_ENABLE_AUTH     false to deploy the API without App Service Authentication.
+#   FLEETWIRE_ALERT_EMAIL     where alerts go (dead-lettered messages, front not ready); none when unset.
 set -euo pipefail
 
 usage() {
@@ -30,15 +35,12 @@ if [[ -z "$package_dir" ]]; then
   exit 1
 fi
 
-if [[ "$enable_auth" == "true" && -z "$auth_client_id" ]]; then
-  echo "creating the Entra ID app registration fleetwire-$resource_group"
-  auth_client_id=$(az ad app create \
-    --display-name "fleetwire-$resource_group" \
-    --sign-in-audience AzureADMyOrg \
-    --enable-id-token-issuance true \
-    --query appId -o tsv)
-  az ad app update --id "$auth_client_id" --identifier-uris "api://$auth_client_id"
-  echo "set FLEETWIRE_AUTH_CLIENT_ID=$auth_client_id for later deployments"
+if [[ "$enable_auth" == "true" ]]; then
+  echo "0/4 sign-in"
+  signed_in_user=$(az ad signed-in-user show --query id -o tsv 2>/dev/null || true)
+  auth_client_id=$("$repo_dir/infra/entra-app.sh" "$resource_group" ${signed_in_user:+--admin "$signed_in_user"})
+  export FLEETWIRE_AUTH_CLIENT_ID=$auth_client_id
+  echo "sign-in app registration: $auth_client_id (set FLEETWIRE_AUTH_CLIENT_ID=$auth_client_id for the deploy workflow)"
 fi
 
 deploy() {
@@ -49,7 +51,7 @@ deploy() {
     --name "$name" \
     --template-file "$repo_dir/infra/main.bicep" \
     --parameters "$repo_dir/infra/main.bicepparam" \
-    --parameters enableAuthentication="$enable_auth" authClientId="$auth_client_id" \
+    --parameters enableAuthentication="$enable_auth" authClientId="$auth_client_id" alertEmail="${FLEETWIRE_ALERT_EMAIL:-}" \
     "$@" \
     --query properties.outputs -o json
 }
@@ -76,7 +78,7 @@ function_app=$(output "$outputs" functionAppName)
 api_url=$(output "$outputs" apiUrl)
 
 if [[ "$enable_auth" == "true" ]]; then
-  az ad app update --id "$auth_client_id" --web-redirect-uris "${api_url%/api}/.auth/login/aad/callback"
+  "$repo_dir/infra/entra-app.sh" "$resource_group" --redirect-uri "${api_url%/api}/.auth/login/aad/callback" >/dev/null
 fi
 
 echo "4/4 function app $function_app"
@@ -88,6 +90,13 @@ az functionapp deployment source config-zip \
   --resource-group "$resource_group" \
   --name "$function_app" \
   --src "$package_zip"
+
+echo "smoke test"
+if [[ "$enable_auth" == "true" ]]; then
+  FLEETWIRE_API_TOKEN=$(az account get-access-token --resource "api://$auth_client_id" --query accessToken -o tsv)
+  export FLEETWIRE_API_TOKEN
+fi
+"$repo_dir/scripts/smoke.sh" "$api_url" "$(output "$outputs" deviceEndpoint)"
 
 echo
 echo "devices connect to: $(output "$outputs" deviceEndpoint)"

@@ -28,6 +28,9 @@ param frontMinReplicas int = 2
 @minValue(2)
 param frontMaxReplicas int = 10
 
+@description('Longest wait of the front to fill a Service Bus message; the cost table in docs/SCALING.md assumes 50ms, which adds up to 50 ms to each device ack.')
+param frontEnvelopeLinger string = '50ms'
+
 @description('TLS device port on the front; 0 leaves TLS off.')
 param tlsPort int = 0
 
@@ -71,6 +74,9 @@ param enableAuthentication bool = true
 
 @description('Application (client) id of the Entra ID app registration for sign-in (deploy.sh creates one when empty).')
 param authClientId string = ''
+
+@description('E-mail address that gets the alerts (dead-lettered telemetry, front not ready); empty: alerts without a receiver.')
+param alertEmail string = ''
 
 var resourceToken = toLower(uniqueString(resourceGroup().id))
 var tags = {
@@ -149,6 +155,18 @@ module messaging 'modules/messaging.bicep' = {
   }
 }
 
+module alerts 'modules/alerts.bicep' = {
+  name: 'alerts'
+  params: {
+    tags: tags
+    alertEmail: alertEmail
+    serviceBusNamespaceName: messaging.outputs.namespaceName
+    queueName: messaging.outputs.queueName
+    workspaceId: monitoring.outputs.workspaceId
+    frontAppName: names.frontApp
+  }
+}
+
 module data 'modules/data.bicep' = {
   name: 'data'
   params: {
@@ -218,12 +236,12 @@ module front 'modules/front.bicep' = if (!empty(frontImage)) {
     identityClientId: identity.outputs.frontClientId
     serviceBusNamespace: messaging.outputs.fullyQualifiedNamespace
     queueName: messaging.outputs.queueName
-    commandsTopicName: messaging.outputs.commandsTopicName
     cosmosEndpoint: data.outputs.endpoint
     cosmosDatabaseName: data.outputs.databaseName
     policy: devicePolicy
     minReplicas: frontMinReplicas
     maxReplicas: frontMaxReplicas
+    envelopeLinger: frontEnvelopeLinger
     tlsPort: tlsEnabled ? tlsPort : 0
     tlsCertificateSecretUri: tlsEnabled ? '${keyVaultSecretsBase}/${tlsCertificateSecretName}' : ''
     tlsKeySecretUri: tlsEnabled ? '${keyVaultSecretsBase}/${tlsKeySecretName}' : ''

@@ -136,9 +136,10 @@ export function readRepoFile(path) {
 
 /** A parsed template with lookups by declaration. */
 export class BicepFile {
-  constructor(path) {
+  /** The template at a repository path, or the given source text under that name. */
+  constructor(path, source = readRepoFile(path)) {
     this.path = path;
-    this.source = readRepoFile(path);
+    this.source = source;
     this.root = parse(this.source).rootNode;
   }
 
@@ -152,7 +153,10 @@ export class BicepFile {
       const [symbolNode, typeNode] = declaration.namedChildren;
       const [type, apiVersion] = stringValue(typeNode).split('@');
       const { body, conditional, loop } = declarationBody(declaration);
-      return { symbol: symbolNode.text, type, apiVersion, body, conditional, loop, node: declaration, text: declaration.text };
+      const decorators = declaration.previousNamedSibling?.type === 'decorators'
+        ? declaration.previousNamedSibling.namedChildren.map((d) => d.text)
+        : [];
+      return { symbol: symbolNode.text, type, apiVersion, body, conditional, loop, decorators, node: declaration, text: declaration.text };
     });
   }
 

@@ -38,9 +38,8 @@ param tlsKeyVaultName string = ''
 var acrPullRoleId = '7f951dda-4ed3-4680-a7ca-43fe172d538d'
 // Azure Service Bus Data Sender: send to a queue or topic.
 var serviceBusDataSenderRoleId = '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39'
-// Azure Service Bus Data Receiver: receive from a queue or subscription.
-var serviceBusDataReceiverRoleId = '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0'
-// Azure Service Bus Data Owner: lets each front replica create, read and delete its own subscription on the commands topic.
+// Azure Service Bus Data Owner: lets each front replica create, read and delete its own subscription on the commands topic,
+// and lets the Functions scale controller read the telemetry queue's message count (the trigger's role table).
 var serviceBusDataOwnerRoleId = '090c5cfd-751d-490a-894a-3ce6f1109419'
 // Storage Blob Data Owner: Functions host storage (leases, keys blob) and the deployment package container.
 var storageBlobDataOwnerRoleId = 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
@@ -86,6 +85,11 @@ resource tlsVault 'Microsoft.KeyVault/vaults@2023-07-01' existing = if (!empty(t
 }
 
 var cosmosDatabaseScope = '${cosmos.id}/dbs/${cosmosDatabaseName}'
+
+// Cosmos DB runs one role-assignment operation per account at a time and fails a concurrent one
+// ("another operation is in progress"); ARM deploys independent resources in parallel, so every
+// sqlRoleAssignment below depends on the one before it: frontDevicesReader, frontCommandsContributor,
+// functionsCosmosContributor.
 
 // ---- front (Container App) ----
 
@@ -138,6 +142,9 @@ resource frontCommandsContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRole
     principalId: frontPrincipalId
     scope: '${cosmosDatabaseScope}/colls/commands'
   }
+  dependsOn: [
+    frontDevicesReader
+  ]
 }
 
 resource frontTlsSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(tlsKeyVaultName)) {
@@ -152,11 +159,14 @@ resource frontTlsSecrets 'Microsoft.Authorization/roleAssignments@2022-04-01' = 
 
 // ---- Function App ----
 
-resource functionsQueueReceiver 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(namespace::queue.id, functionsPrincipalId, serviceBusDataReceiverRoleId)
+// Data Owner rather than Data Receiver: the trigger receives with either, but target-based scaling
+// reads the queue's runtime properties (message count), which needs the Manage right only Data Owner
+// grants; without it the scale controller falls back to peeking the oldest message and scales late.
+resource functionsQueueOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(namespace::queue.id, functionsPrincipalId, serviceBusDataOwnerRoleId)
   scope: namespace::queue
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', serviceBusDataReceiverRoleId)
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', serviceBusDataOwnerRoleId)
     principalId: functionsPrincipalId
     principalType: 'ServicePrincipal'
   }
@@ -180,6 +190,9 @@ resource functionsCosmosContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRo
     principalId: functionsPrincipalId
     scope: cosmosDatabaseScope
   }
+  dependsOn: [
+    frontCommandsContributor
+  ]
 }
 
 resource functionsStorageOwner 'Microsoft.Authorization/roleAssignments@2022-04-01' = {

@@ -24,7 +24,8 @@ const settingNeeds = {
   FLEETWIRE_SERVICEBUS_NAMESPACE: null,
   FLEETWIRE_COSMOS_DATABASE: null,
   FLEETWIRE_QUEUE: { front: [['Azure Service Bus Data Sender', 'queue']], functions: [] },
-  ServiceBusConnection__fullyQualifiedNamespace: { functions: [['Azure Service Bus Data Receiver', 'queue']] },
+  // Data Owner, not Receiver: the scale controller reads the queue's message count (Manage right).
+  ServiceBusConnection__fullyQualifiedNamespace: { functions: [['Azure Service Bus Data Owner', 'queue']] },
   FLEETWIRE_COMMANDS_TOPIC: {
     front: [['Azure Service Bus Data Owner', 'commandsTopic']],
     functions: [['Azure Service Bus Data Sender', 'commandsTopic']],

@@ -29,3 +29,21 @@ test('DEPLOY tells devices to send within the ingress idle timeout', () => {
   assert.match(deploy, /Send Period/);
   assert.match(deploy, /POST "\$api\/devices"/);
 });
+
+test('DEPLOY\'s token command is the one the workflow runs, for the identifier URI entra-app.sh sets', () => {
+  const token = /token=\$\((az account get-access-token --resource "api:\/\/\$FLEETWIRE_AUTH_CLIENT_ID" --query accessToken -o tsv)\)/.exec(deploy);
+  assert.ok(token, 'DEPLOY has no token command');
+  assert.ok(readRepoFile('.github/workflows/deploy.yml').includes(token[1]), 'the workflow gets its token differently');
+  const entra = readRepoFile('infra/entra-app.sh');
+  assert.match(entra, /--arg uri "api:\/\/\$client_id"/);
+  const cli = /client id `([0-9a-f-]{36})`/.exec(deploy)[1];
+  assert.match(entra, new RegExp(`azure_cli_client_id=${cli}`));
+  for (const [, options] of deploy.matchAll(/infra\/entra-app\.sh \S+((?: --[a-z-]+ \S+)*)/g)) {
+    for (const [, option] of options.matchAll(/(--[a-z-]+)/g)) {
+      assert.match(entra, new RegExp(`^\\s+${option}\\)`, 'm'), `entra-app.sh has no ${option}`);
+    }
+  }
+  assert.match(deploy, /scripts\/smoke\.sh <apiUrl> <deviceEndpoint>/);
+  assert.match(readRepoFile('scripts/smoke.sh'), /imei=356307049999997/);
+  assert.match(deploy, /`356307049999997`/);
+});

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { BicepFile, arrayObjects, property } from '../checks/bicep.mjs';
+import { BicepFile, arrayObjects, property, readRepoFile } from '../checks/bicep.mjs';
 
 const front = new BicepFile('infra/modules/front.bicep');
 const [app] = front.resourcesOfType('Microsoft.App/containerApps');
@@ -72,4 +72,16 @@ test('the front is told its namespace, queue, policy and identity through FLEETW
   }
   assert.equal(env.get('FLEETWIRE_SERVICEBUS_NAMESPACE'), 'serviceBusNamespace');
   assert.equal(property(container, 'env').text, 'concat(baseEnv, tlsEnv)');
+});
+
+test('the front lingers 50 ms to fill a message, as the cost table in SCALING assumes', () => {
+  const env = new Map(arrayObjects(front.variables().get('baseEnv')).map((e) => [front.literal(property(e, 'name')), property(e, 'value')]));
+  assert.equal(front.literal(env.get('FLEETWIRE_ENVELOPE_LINGER')), '50ms');
+  const main = new BicepFile('infra/main.bicep');
+  assert.equal(main.literal(main.params().get('frontEnvelopeLinger').defaultNode), '50ms');
+  const [module] = main.modules().filter((m) => m.symbol === 'front');
+  assert.equal(property(module.body, 'params.envelopeLinger').text, 'frontEnvelopeLinger');
+  const scaling = readRepoFile('docs/SCALING.md');
+  assert.match(scaling, /\| per month, L = 50 ms/);
+  assert.match(scaling, /`FLEETWIRE_ENVELOPE_LINGER` = 50 ms/);
 });

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { BicepFile, bicepparamAssignments, infraDir, infraFiles, property, propertyNames, readRepoFile } from '../checks/bicep.mjs';
 
 const main = new BicepFile('infra/main.bicep');
-const concerns = ['monitoring', 'network', 'identity', 'registry', 'messaging', 'data', 'functions', 'rbac', 'front'];
+const concerns = ['monitoring', 'alerts', 'network', 'identity', 'registry', 'messaging', 'data', 'functions', 'rbac', 'front'];
 
 test('main.bicep only wires modules, one per concern', () => {
   assert.deepEqual(main.resources(), [], 'main.bicep declares resources itself');

@@ -38,7 +38,7 @@ test('workflows use only well-known actions, pinned to a major version', () => {
 test('scripts the workflows run are the repository\'s own and exist', () => {
   for (const name of workflows) {
     for (const step of steps(load(name)).filter((s) => s.run)) {
-      for (const [, script] of step.run.matchAll(/(?:^|\s)(\.\/[\w./-]+|(?:infra|\.ci|simulator)\/[\w./-]+\.(?:sh|bicep|bicepparam|jar))/g)) {
+      for (const [, script] of step.run.matchAll(/(?:^|\s)(\.\/[\w./-]+|(?:infra|\.ci|simulator|scripts)\/[\w./-]+\.(?:sh|bicep|bicepparam|jar))/g)) {
         const path = script.replace(/^\.\//, '');
         if (!path.includes('/target/')) {
           assert.ok(existsSync(join(repoDir, path)), `${name} runs ${script}, which does not exist`);
@@ -78,8 +78,30 @@ test('deploy logs in with OIDC and deploys the Bicep, the image, the functions, 
   assert.match(script, /az acr build[\s\S]*--file tcp-front\/Dockerfile/);
   assert.match(script, /az functionapp deployment source config-zip/);
   assert.match(script, /functions\/target\/azure-functions/);
-  assert.match(script, /curl --fail[^\n]*\$API_URL\/health/);
-  assert.match(script, /java -jar simulator\/target\/fleetwire-simulator\.jar[\s\S]*--devices 1 --duration 30s/);
+  const runs = all.filter((s) => s.run).map((s) => s.run);
+  const at = (pattern) => runs.findIndex((r) => pattern.test(r));
+  assert.ok(at(/scripts\/smoke\.sh "\$API_URL" "\$DEVICE_ENDPOINT"/) > at(/config-zip/), 'the smoke test runs after the function app is deployed');
+  assert.match(runs[at(/scripts\/smoke\.sh/)], /az account get-access-token --resource "api:\/\/\$FLEETWIRE_AUTH_CLIENT_ID"/);
+});
+
+test('deploy checks sign-in before deploying anything and passes the same client id to Bicep', () => {
+  const deploy = load('deploy.yml');
+  const all = steps(deploy);
+  const runs = all.filter((s) => s.run).map((s) => s.run);
+  const check = all.findIndex((s) => /^infra\/entra-app\.sh "\$RESOURCE_GROUP" --check$/.test(s.run?.trim()));
+  const firstDeploy = all.findIndex((s) => /az deployment group create/.test(s.run ?? ''));
+  assert.ok(check >= 0 && check < firstDeploy, 'sign-in must be checked before the first deployment');
+  assert.equal(all[check].if, "env.FLEETWIRE_ENABLE_AUTH == 'true'");
+  assert.equal(deploy.env.FLEETWIRE_AUTH_CLIENT_ID, '${{ vars.FLEETWIRE_AUTH_CLIENT_ID }}');
+  assert.equal(deploy.env.FLEETWIRE_ENABLE_AUTH, "${{ vars.FLEETWIRE_ENABLE_AUTH || 'true' }}");
+  for (const run of runs.filter((r) => /az deployment group create/.test(r))) {
+    assert.match(run, /enableAuthentication="\$FLEETWIRE_ENABLE_AUTH" authClientId="\$FLEETWIRE_AUTH_CLIENT_ID"/);
+  }
+  const redirect = runs.findIndex((r) => /entra-app\.sh "\$RESOURCE_GROUP" --check --redirect-uri "\$\{API_URL%\/api\}\/\.auth\/login\/aad\/callback"/.test(r));
+  assert.ok(redirect >= 0 && redirect < runs.findIndex((r) => /config-zip/.test(r)), 'the redirect URI is checked before the function app is deployed');
+  const script = readRepoFile('infra/deploy.sh');
+  assert.match(script, /auth_client_id=\$\("\$repo_dir\/infra\/entra-app\.sh" "\$resource_group"/);
+  assert.match(script, /entra-app\.sh" "\$resource_group" --redirect-uri "\$\{api_url%\/api\}\/\.auth\/login\/aad\/callback"/);
 });
 
 test('deploy.sh is valid bash and deploys the same template, image and package as the workflow', () => {

@@ -1,5 +1,6 @@
 package io.fleetwire.simulator.cli;
 
+import io.fleetwire.simulator.RunVerdict;
 import io.fleetwire.simulator.Simulation;
 import io.fleetwire.simulator.SimulationConfig;
 import io.fleetwire.simulator.SimulationStats;
@@ -18,9 +19,18 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code java -jar fleetwire-simulator.jar}: runs a {@link Simulation} and reports on stdout. */
+/**
+ * {@code java -jar fleetwire-simulator.jar}: runs a {@link Simulation}, reports on stdout and exits
+ * with its {@link RunVerdict}, whose reason goes to stderr.
+ */
 @Command(name = "fleetwire-simulator", mixinStandardHelpOptions = true,
-    description = "Simulated Teltonika trackers sending AVL data to a Fleetwire front over TCP.")
+    description = "Simulated Teltonika trackers sending AVL data to a Fleetwire front over TCP.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:every record produced was acked",
+        "1:records stayed unacked, or nothing was acked",
+        "2:invalid options",
+        "3:the front refused a login (IMEI not registered?)"})
 public final class SimulatorCommand implements Callable<Integer> {
 
   @Option(names = "--host", defaultValue = "127.0.0.1", description = "Front host (${DEFAULT-VALUE}).")
@@ -169,7 +179,11 @@ public final class SimulatorCommand implements Callable<Integer> {
     }
     finalReport.run();
     Runtime.getRuntime().removeShutdownHook(hook);
-    return 0;
+    RunVerdict verdict = RunVerdict.of(simulation.stats(), host + ":" + port);
+    PrintWriter verdictOut = verdict.exitCode() == RunVerdict.OK ? out : spec.commandLine().getErr();
+    verdictOut.println(verdict.message());
+    verdictOut.flush();
+    return verdict.exitCode();
   }
 
   private SimulationConfig config() {
