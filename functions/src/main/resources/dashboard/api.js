@@ -112,35 +112,27 @@ export class ApiClient {
   }
 
   /** Every position in [from, to), oldest first, following the API's "next" tokens to the end. */
-  async positions(imei, from, to) {
-    const items = [];
-    let next = null;
-    for (let page = 0; page < MAX_PAGES; page++) {
-      const body = await this.json(`devices/${encodeURIComponent(imei)}/positions`,
-        { from, to, limit: 1000, next });
-      items.push(...(body.items || []));
-      next = body.next;
-      if (!next) {
-        return items;
-      }
-    }
-    throw new ApiError(0, 'Too many pages', `stopped after ${MAX_PAGES} pages of positions`);
+  positions(imei, from, to) {
+    return this.allPages(`devices/${encodeURIComponent(imei)}/positions`, from, to, 'positions');
   }
 
   /** The device's own messages in [from, to), oldest first, following "next" to the end. */
-  async messages(imei, from, to) {
+  messages(imei, from, to) {
+    return this.allPages(`devices/${encodeURIComponent(imei)}/messages`, from, to, 'messages');
+  }
+
+  async allPages(path, from, to, what) {
     const items = [];
     let next = null;
     for (let page = 0; page < MAX_PAGES; page++) {
-      const body = await this.json(`devices/${encodeURIComponent(imei)}/messages`,
-        { from, to, limit: 1000, next });
+      const body = await this.json(path, { from, to, limit: 1000, next });
       items.push(...(body.items || []));
       next = body.next;
       if (!next) {
         return items;
       }
     }
-    throw new ApiError(0, 'Too many pages', `stopped after ${MAX_PAGES} pages of messages`);
+    throw new ApiError(0, 'Too many pages', `stopped after ${MAX_PAGES} pages of ${what}`);
   }
 
   events(imei, from, to) {

@@ -10,7 +10,6 @@ import io.fleetwire.contract.Record;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
@@ -83,11 +82,6 @@ class SqliteVersion3FileTest {
       store.storeMessages(List.of(message));
       assertEquals(List.of(message), store.messages(IMEI, T0.minusSeconds(1), T0.plusSeconds(1), 10, null).items());
     }
-    try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
-         Statement statement = connection.createStatement();
-         ResultSet version = statement.executeQuery("PRAGMA user_version")) {
-      version.next();
-      assertEquals(SqliteSchema.VERSION, version.getInt(1));
-    }
+    assertEquals(SqliteSchema.VERSION, SqliteVersion1FileTest.userVersion(file));
   }
 }
