@@ -69,30 +69,28 @@ final class CommandResponseReader {
     return payload(codec, type, imei, null, in, length - IMEI_BCD_BYTES);
   }
 
-  /** Part byte, then for a start: photo id (4), size (4); for data: id (4), offset (4), length (2), bytes. */
+  /**
+   * Part byte, then for a start: photo id (4), size (4); for data: id (4), offset (4), length (2),
+   * bytes. A camera frame is never corrupt content: one shorter than its part's layout is kept as a
+   * frame the server has nothing to answer.
+   */
   private static CameraFrame camera(FrameCursor in, int length) {
-    int from = in.position();
-    String hex = HEX.formatHex(in.buffer(), from, from + length);
-    requireSize(DeviceResponse.CODEC_12, length, 1);
-    int part = in.u8();
-    if (part == CameraFrame.PART_START) {
-      long photoId = in.u32();
-      long photoSize = in.u32();
-      in.take(in.remaining());
-      return new CameraFrame(part, photoId, photoSize, 0, 0, hex);
+    int from = in.take(length);
+    byte[] buf = in.buffer();
+    String hex = HEX.formatHex(buf, from, from + length);
+    int part = length > 0 ? buf[from] & 0xff : -1;
+    if (part == CameraFrame.PART_START && length >= 9) {
+      return new CameraFrame(part, u32(buf, from + 1), u32(buf, from + 5), 0, 0, hex);
     }
-    if (part == CameraFrame.PART_DATA) {
-      long photoId = in.u32();
-      long offset = in.u32();
-      int chunk = in.u16();
-      in.take(chunk);
-      if (in.remaining() != 0) {
-        throw new ContentException("trailing-bytes", in.remaining() + " byte(s) after a camera chunk of " + chunk);
-      }
-      return new CameraFrame(part, photoId, 0, offset, chunk, hex);
+    if (part == CameraFrame.PART_DATA && length >= 11) {
+      int chunk = Math.min((buf[from + 9] & 0xff) << 8 | buf[from + 10] & 0xff, length - 11);
+      return new CameraFrame(part, u32(buf, from + 1), 0, u32(buf, from + 5), chunk, hex);
     }
-    in.take(in.remaining());
     return new CameraFrame(part, 0, 0, 0, 0, hex);
+  }
+
+  private static long u32(byte[] buf, int at) {
+    return ((buf[at] & 0xffL) << 24) | ((buf[at + 1] & 0xff) << 16) | ((buf[at + 2] & 0xff) << 8) | (buf[at + 3] & 0xff);
   }
 
   private static DeviceResponse payload(int codec, int type, String imei, Instant at, FrameCursor in, int length) {

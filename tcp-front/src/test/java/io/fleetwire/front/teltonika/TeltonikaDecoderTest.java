@@ -207,4 +207,31 @@ class TeltonikaDecoderTest {
 
     assertEquals("bad-imei", corrupt(TestFrames.dataFrame(data)).reason());
   }
+
+  @Test
+  void decodesCameraFramesOfCodec12Type0D() {
+    // part 01: photo 0x598493ED of 5000 bytes announced
+    assertEquals(new CameraFrame(CameraFrame.PART_START, 0x598493EDL, 5000, 0, 0, "01598493ed00001388"),
+        TeltonikaDecoder.decode(TestFrames.dataFrame(HexFormat.of().parseHex("0C010D0000000901598493ED0000138801"))));
+    // part 02: 3 bytes of it from offset 2048
+    assertEquals(new CameraFrame(CameraFrame.PART_DATA, 0x598493EDL, 0, 2048, 3, "02598493ed000008000003ffd8ff"),
+        TeltonikaDecoder.decode(TestFrames.dataFrame(
+            HexFormat.of().parseHex("0C010D0000000E02598493ED000008000003FFD8FF01"))));
+  }
+
+  @Test
+  void aCameraFrameShorterThanItsPartIsStillACameraFrameNeverCorrupt() {
+    // the start of a photo without its size (a capture in a public parser's test suite)
+    assertEquals(new CameraFrame(CameraFrame.PART_START, 0, 0, 0, 0, "01598493ed"),
+        TeltonikaDecoder.decode(TestFrames.dataFrame(HexFormat.of().parseHex("0C010D0000000501598493ED01"))));
+  }
+
+  @Test
+  void decodesCodec15WithItsTimeImeiAndText() {
+    // Teltonika's Codec 15 example: "Hello!\n" from IMEI 123456789123456
+    assertEquals(new DeviceResponse(DeviceResponse.CODEC_15, 0x0B, "123456789123456",
+            java.time.Instant.ofEpochSecond(1_699_440_036L), "Hello!\n", null),
+        TeltonikaDecoder.decode(HexFormat.of().parseHex(
+            "000000000000001b0f010b00000013654b65a4012345678912345648656c6c6f210a01000093d6")));
+  }
 }
