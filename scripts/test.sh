@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: unit, loopback, SQLite, browser (headless Chromium), Bicep and workflow checks.
 # Installs Debian's Chromium and chromedriver first when they are missing (the only non-Java
-# prerequisite; Node.js/npm come with the machine and the infra checks fetch their npm packages).
+# prerequisite; Node.js/npm come with the machine, and the build runs `npm ci` for the infra checks
+# and for the Cosmos DB test server in test-support/cosmos-server).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

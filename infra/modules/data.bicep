@@ -32,47 +32,26 @@ param rejectedTtlSeconds int = 2592000
 
 var serverless = capacityMode == 'Serverless'
 
-// Each container is partitioned by device: every query is per IMEI, and a device's writes stay in
-// one logical partition (20 GB each), far above one device's retained telemetry.
+// The containers are declared once, in infra/cosmos/containers/*.json (id, partition key /imei,
+// indexing policy with every composite index the stores' queries need, default TTL); the Java tests
+// create the same containers from the same files in a Cosmos server. Each container is partitioned
+// by device: every query but the device list is per IMEI, and a device's writes stay in one logical
+// partition (20 GB each), far above one device's retained telemetry. Only the retention is set here.
 var containers = [
-  {
-    name: 'telemetry'
-    ttl: telemetryTtlSeconds
-    // Only what queries filter or sort on is indexed: fewer RU per write.
-    indexAll: false
-    indexedPaths: [
-      '/imei/?'
-      '/ts/?'
-      '/event/?'
-    ]
-  }
-  {
-    name: 'devices'
-    // -1: TTL on, nothing expires unless an item says so.
-    ttl: -1
-    indexAll: true
-    indexedPaths: [
-      '/*'
-    ]
-  }
-  {
-    name: 'rejected'
-    ttl: rejectedTtlSeconds
-    indexAll: false
-    indexedPaths: [
-      '/imei/?'
-      '/receivedAt/?'
-    ]
-  }
-  {
-    name: 'commands'
-    ttl: -1
-    indexAll: true
-    indexedPaths: [
-      '/*'
-    ]
-  }
+  loadJsonContent('../cosmos/containers/telemetry.json')
+  loadJsonContent('../cosmos/containers/devices.json')
+  loadJsonContent('../cosmos/containers/rejected.json')
+  loadJsonContent('../cosmos/containers/commands.json')
+  loadJsonContent('../cosmos/containers/messages.json')
 ]
+
+// Retention a deployment may change; the files hold the defaults the tests use. A device's own
+// messages are kept as long as its telemetry.
+var defaultTtlOverrides = {
+  telemetry: telemetryTtlSeconds
+  messages: telemetryTtlSeconds
+  rejected: rejectedTtlSeconds
+}
 
 resource account 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
   name: accountName
@@ -121,36 +100,12 @@ resource database 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases@2024-11-15
 
 resource sqlContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers@2024-11-15' = [for c in containers: {
   parent: database
-  name: c.name
+  name: c.id
   tags: tags
   properties: {
-    resource: {
-      id: c.name
-      partitionKey: {
-        paths: [
-          '/imei'
-        ]
-        kind: 'Hash'
-        version: 2
-      }
-      defaultTtl: c.ttl
-      indexingPolicy: {
-        indexingMode: 'consistent'
-        automatic: true
-        includedPaths: [for p in c.indexedPaths: {
-          path: p
-        }]
-        excludedPaths: c.indexAll ? [
-          {
-            path: '/"_etag"/?'
-          }
-        ] : [
-          {
-            path: '/*'
-          }
-        ]
-      }
-    }
+    resource: contains(defaultTtlOverrides, c.id) ? union(c, {
+      defaultTtl: defaultTtlOverrides[c.id]
+    }) : c
   }
 }]
 

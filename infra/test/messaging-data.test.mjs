@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { BicepFile, arrayObjects, property } from '../checks/bicep.mjs';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { BicepFile, property, propertyNames, readRepoFile, repoDir } from '../checks/bicep.mjs';
 
 const messaging = new BicepFile('infra/modules/messaging.bicep');
 const data = new BicepFile('infra/modules/data.bicep');
@@ -36,15 +38,57 @@ test('Cosmos DB disables keys and is serverless or provisioned by parameter', ()
   assert.match(property(account.body, 'properties.capabilities').text, /EnableServerless/);
 });
 
-test('the four containers are partitioned by IMEI and telemetry TTL is a parameter', () => {
+const containerDir = 'infra/cosmos/containers';
+
+/** The JSON files data.bicep's containers array loads, as written in it; the array holds nothing else. */
+function loadedFiles() {
+  const text = data.variables().get('containers').text;
+  const call = /loadJsonContent\('([^']+)'\)/g;
+  assert.match(text.replace(call, ''), /^\[\s*\]$/, 'the containers array holds only loadJsonContent calls');
+  return [...text.matchAll(call)].map((m) => m[1]);
+}
+
+test('every container JSON is deployed once, by data.bicep, as the resource it declares', () => {
+  const files = readdirSync(join(repoDir, containerDir)).filter((f) => f.endsWith('.json')).sort();
+  assert.deepEqual(loadedFiles().sort(), files.map((f) => `../cosmos/containers/${f}`));
   const [containers] = data.resourcesOfType('Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers');
   assert.ok(containers.loop);
-  const definitions = arrayObjects(data.variables().get('containers'));
-  const names = definitions.map((c) => data.literal(property(c, 'name')));
-  assert.deepEqual(names.sort(), ['commands', 'devices', 'rejected', 'telemetry']);
-  const paths = property(containers.body, 'properties.resource.partitionKey.paths').namedChildren.map((n) => data.literal(n));
-  assert.deepEqual(paths, ['/imei']);
-  const telemetry = definitions.find((c) => data.literal(property(c, 'name')) === 'telemetry');
-  assert.equal(property(telemetry, 'ttl').text, 'telemetryTtlSeconds');
-  assert.equal(property(containers.body, 'properties.resource.defaultTtl').text, 'c.ttl');
+  assert.equal(property(containers.body, 'name').text, 'c.id');
+  assert.match(property(containers.body, 'properties.resource').text, /^contains\(defaultTtlOverrides, c\.id\) \? union\(c, \{\s*defaultTtl: defaultTtlOverrides\[c\.id\]\s*\}\) : c$/);
+  for (const file of files) {
+    const container = JSON.parse(readRepoFile(`${containerDir}/${file}`));
+    assert.equal(`${container.id}.json`, file);
+    assert.deepEqual(container.partitionKey, { paths: ['/imei'], kind: 'Hash', version: 2 }, file);
+    assert.equal(typeof container.defaultTtl, 'number', `${file} declares its default TTL`);
+  }
+});
+
+test('telemetry, messages and rejected retention are parameters whose defaults are the declared TTLs', () => {
+  const overrides = data.variables().get('defaultTtlOverrides');
+  assert.deepEqual(propertyNames(overrides).sort(), ['messages', 'rejected', 'telemetry']);
+  for (const [id, param] of [['telemetry', 'telemetryTtlSeconds'], ['messages', 'telemetryTtlSeconds'],
+    ['rejected', 'rejectedTtlSeconds']]) {
+    assert.equal(property(overrides, id).text, param);
+    const declared = JSON.parse(readRepoFile(`${containerDir}/${id}.json`)).defaultTtl;
+    assert.equal(data.literal(data.params().get(param).defaultNode), declared);
+  }
+});
+
+test('containers index only what queries use: bodies and the latest record are never indexed', () => {
+  for (const file of readdirSync(join(repoDir, containerDir)).filter((f) => f.endsWith('.json'))) {
+    const { indexingPolicy } = JSON.parse(readRepoFile(`${containerDir}/${file}`));
+    assert.deepEqual(indexingPolicy.excludedPaths, [{ path: '/*' }], `${file} indexes an explicit list of paths`);
+    for (const { path } of indexingPolicy.includedPaths) {
+      assert.match(path, /^\/[A-Za-z]+\/\?$/, `${file}: ${path} is one scalar property`);
+    }
+    for (const composite of indexingPolicy.compositeIndexes ?? []) {
+      assert.ok(composite.length >= 2, `${file}: a composite index has two paths or more`);
+      for (const { path, order } of composite) {
+        assert.match(path, /^\/[A-Za-z]+$/);
+        assert.ok(order === 'ascending' || order === 'descending');
+      }
+    }
+  }
+  const devices = JSON.parse(readRepoFile(`${containerDir}/devices.json`)).indexingPolicy;
+  assert.ok(!devices.includedPaths.some(({ path }) => path.startsWith('/last/')));
 });

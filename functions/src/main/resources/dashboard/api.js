@@ -107,25 +107,32 @@ export class ApiClient {
     }
   }
 
+  /** Every device, by IMEI, following the API's "next" tokens to the end. */
   devices() {
-    return this.json('devices').then((body) => body.items || []);
+    return this.all('devices', {}, 'devices');
   }
 
-  /** Every position in [from, to), oldest first, following the API's "next" tokens to the end. */
+  /** Every position in [from, to), oldest first. */
   positions(imei, from, to) {
-    return this.allPages(`devices/${encodeURIComponent(imei)}/positions`, from, to, 'positions');
+    return this.all(`devices/${encodeURIComponent(imei)}/positions`, { from, to }, 'positions');
   }
 
-  /** The device's own messages in [from, to), oldest first, following "next" to the end. */
+  /** The device's own messages in [from, to), oldest first. */
   messages(imei, from, to) {
-    return this.allPages(`devices/${encodeURIComponent(imei)}/messages`, from, to, 'messages');
+    return this.all(`devices/${encodeURIComponent(imei)}/messages`, { from, to }, 'messages');
   }
 
-  async allPages(path, from, to, what) {
+  /** Every alarm event in [from, to), oldest first. */
+  events(imei, from, to) {
+    return this.all(`devices/${encodeURIComponent(imei)}/events`, { from, to }, 'events');
+  }
+
+  /** The items of every page of a paged route: {"items":[...],"next":token-or-null}. */
+  async all(path, params, what) {
     const items = [];
     let next = null;
     for (let page = 0; page < MAX_PAGES; page++) {
-      const body = await this.json(path, { from, to, limit: 1000, next });
+      const body = await this.json(path, { ...params, limit: 1000, next });
       items.push(...(body.items || []));
       next = body.next;
       if (!next) {
@@ -133,11 +140,6 @@ export class ApiClient {
       }
     }
     throw new ApiError(0, 'Too many pages', `stopped after ${MAX_PAGES} pages of ${what}`);
-  }
-
-  events(imei, from, to) {
-    return this.json(`devices/${encodeURIComponent(imei)}/events`, { from, to })
-      .then((body) => (Array.isArray(body) ? body : body.items || []));
   }
 
   report(imei, from, to) {

@@ -63,7 +63,7 @@ public final class CosmosCommandStore implements CommandStore {
       if (e.getStatusCode() == CONFLICT) {
         throw new IllegalArgumentException("command " + command.id() + " exists already", e);
       }
-      throw CosmosTelemetryStore.translate("storing command " + command.id(), e);
+      throw CosmosCalls.translate("storing command " + command.id(), e);
     }
   }
 
@@ -76,7 +76,7 @@ public final class CosmosCommandStore implements CommandStore {
       if (e.getStatusCode() == NOT_FOUND) {
         return Optional.empty();
       }
-      throw CosmosTelemetryStore.translate("reading command " + id, e);
+      throw CosmosCalls.translate("reading command " + id, e);
     }
   }
 
@@ -111,7 +111,7 @@ public final class CosmosCommandStore implements CommandStore {
       if (e.getStatusCode() == PRECONDITION_FAILED || e.getStatusCode() == NOT_FOUND) {
         return false;
       }
-      throw CosmosTelemetryStore.translate("updating command " + next.id(), e);
+      throw CosmosCalls.translate("updating command " + next.id(), e);
     }
   }
 
@@ -122,7 +122,7 @@ public final class CosmosCommandStore implements CommandStore {
       items = await(commands.queryItems(query, options, ObjectNode.class).byPage()
           .concatMapIterable(FeedResponse::getResults).collectList());
     } catch (CosmosException e) {
-      throw CosmosTelemetryStore.translate(what, e);
+      throw CosmosCalls.translate(what, e);
     }
     return items == null ? List.of() : items.stream().map(CosmosCommandStore::command).toList();
   }
@@ -146,6 +146,6 @@ public final class CosmosCommandStore implements CommandStore {
   }
 
   private <T> T await(Mono<T> operation) {
-    return CosmosTelemetryStore.await(operation, timeout);
+    return CosmosCalls.await(operation, timeout);
   }
 }

@@ -1,13 +1,11 @@
 package io.fleetwire.azure.cosmos;
 
 import com.azure.cosmos.CosmosAsyncContainer;
-import com.azure.cosmos.CosmosException;
 import com.azure.cosmos.models.CosmosBulkItemRequestOptions;
 import com.azure.cosmos.models.CosmosBulkOperationResponse;
 import com.azure.cosmos.models.CosmosBulkOperations;
 import com.azure.cosmos.models.CosmosItemOperation;
 import com.azure.cosmos.models.CosmosQueryRequestOptions;
-import com.azure.cosmos.models.FeedResponse;
 import com.azure.cosmos.models.PartitionKey;
 import com.azure.cosmos.models.SqlParameter;
 import com.azure.cosmos.models.SqlQuerySpec;
@@ -25,9 +23,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The {@code messages} container: one document per device message, its JSON plus {@code tsKey},
- * partitioned by {@code /imei}. Upserted in bulk by the deterministic message id; the page query
- * orders by {@code tsKey, id} like positions, which needs the same composite index.
+ * The {@code messages} container ({@code infra/cosmos/containers/messages.json}): one document per
+ * device message, its JSON plus {@code tsKey}, partitioned by {@code /imei}. Created in bulk by the
+ * deterministic message id, so a redelivered message keeps its first copy; the page query orders
+ * by {@code tsKey, id} like positions, with the same composite index.
  */
 final class CosmosMessages {
   static final String MESSAGES = "messages";
@@ -48,43 +47,24 @@ final class CosmosMessages {
     }
     CosmosBulkItemRequestOptions quiet = new CosmosBulkItemRequestOptions().setContentResponseOnWriteEnabled(false);
     List<CosmosItemOperation> operations = messages.stream()
-        .map(m -> CosmosBulkOperations.getUpsertItemOperation(document(m), new PartitionKey(m.imei()), quiet))
+        .map(m -> CosmosBulkOperations.getCreateItemOperation(document(m), new PartitionKey(m.imei()), quiet))
         .toList();
-    List<CosmosBulkOperationResponse<Object>> responses;
-    try {
-      responses = CosmosTelemetryStore.await(
-          container.<Object>executeBulkOperations(Flux.fromIterable(operations)).collectList(), timeout);
-    } catch (CosmosException e) {
-      throw CosmosTelemetryStore.translate("bulk upsert of " + messages.size() + " device messages", e);
-    }
+    List<CosmosBulkOperationResponse<Object>> responses = CosmosCalls.call("bulk create of " + messages.size()
+        + " device messages", container.<Object>executeBulkOperations(Flux.fromIterable(operations)).collectList(),
+        timeout);
     if (responses == null || responses.size() != operations.size()) {
-      throw new StoreUnavailableException("bulk upsert of device messages answered "
+      throw new StoreUnavailableException("bulk create of device messages answered "
           + (responses == null ? 0 : responses.size()) + " of " + operations.size() + " operations", null);
     }
     responses.forEach(CosmosTelemetryStore::checkBulk);
   }
 
   Page<DeviceMessage> page(String imei, Instant from, Instant to, int limit, String continuation) {
-    if (limit < 1) {
-      throw new IllegalArgumentException("limit must be at least 1, got " + limit);
-    }
     SqlQuerySpec query = new SqlQuerySpec(MESSAGES_QUERY, List.of(new SqlParameter("@imei", imei),
         new SqlParameter("@from", CosmosDocuments.timeKey(from)), new SqlParameter("@to", CosmosDocuments.timeKey(to))));
-    FeedResponse<ObjectNode> page;
-    try {
-      page = CosmosTelemetryStore.await(container.queryItems(query,
-          new CosmosQueryRequestOptions().setPartitionKey(new PartitionKey(imei)), ObjectNode.class)
-          .byPage(continuation, limit).next(), timeout);
-    } catch (CosmosException e) {
-      if (e.getStatusCode() == 400 && continuation != null) {
-        throw new IllegalArgumentException("continuation token is not valid for this query", e);
-      }
-      throw CosmosTelemetryStore.translate("messages of " + imei, e);
-    }
-    if (page == null) {
-      return new Page<>(List.of(), null);
-    }
-    return new Page<>(page.getResults().stream().map(CosmosMessages::message).toList(), page.getContinuationToken());
+    return CosmosCalls.page("messages of " + imei, container.queryItems(query,
+        new CosmosQueryRequestOptions().setPartitionKey(new PartitionKey(imei)), ObjectNode.class),
+        limit, continuation, CosmosMessages::message, timeout);
   }
 
   private static ObjectNode document(DeviceMessage message) {

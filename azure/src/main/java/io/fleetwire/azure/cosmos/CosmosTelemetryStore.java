@@ -11,9 +11,6 @@ import com.azure.cosmos.models.CosmosBulkOperationResponse;
 import com.azure.cosmos.models.CosmosBulkOperations;
 import com.azure.cosmos.models.CosmosItemOperation;
 import com.azure.cosmos.models.CosmosItemRequestOptions;
-import com.azure.cosmos.models.CosmosItemResponse;
-import com.azure.cosmos.models.CosmosPatchItemRequestOptions;
-import com.azure.cosmos.models.CosmosPatchOperations;
 import com.azure.cosmos.models.CosmosQueryRequestOptions;
 import com.azure.cosmos.models.FeedResponse;
 import com.azure.cosmos.models.PartitionKey;
@@ -28,9 +25,6 @@ import io.fleetwire.contract.store.RejectedMessage;
 import io.fleetwire.contract.store.StoreRefusedException;
 import io.fleetwire.contract.store.StoreUnavailableException;
 import io.fleetwire.contract.store.TelemetryStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -44,43 +38,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeoutException;
 
 /**
- * The store port on Azure Cosmos DB (NoSQL API); document shapes in {@link CosmosDocuments}.
+ * The store port on Azure Cosmos DB (NoSQL API); document shapes in {@link CosmosDocuments},
+ * containers as declared in {@code infra/cosmos/containers} ({@link CosmosContainers}).
  *
- * <p>Records are upserted in bulk by their deterministic id, so a redelivered envelope changes
- * nothing (DESIGN rule 2). A device's latest state moves only forward (rule 6): a conditional
- * patch whose filter predicate compares the stored time key; a 412 answer means "not newer" and
- * is fine. The positions query orders by {@code tsKey, id}, which needs a composite index
- * ({@code /tsKey ASC, /id ASC}) on {@code telemetry}.
- *
- * <p>Errors: 408, 410, 429, 449, 500, 503 and 401/403 become {@link StoreUnavailableException}, so
- * the Functions runtime retries the message and finally dead-letters it (auth failures too: a role
- * assignment still propagating or a rotated key passes without losing data); 404 means not found;
- * any other refusal is a {@link StoreRefusedException} naming the operation and status.
+ * <p>Records are created in bulk by their deterministic id; one that exists already (409) keeps its
+ * first stored copy, so a redelivered envelope changes nothing (DESIGN rule 2). Then each device
+ * of the envelope gets one conditional patch of its latest state ({@link CosmosDeviceStates}), the
+ * devices in parallel, at most {@link #PARALLEL_DEVICE_PATCHES} at a time. The positions and
+ * events queries order by {@code tsKey, id}, served by the composite index
+ * {@code (/tsKey ASC, /id ASC)} of {@code telemetry}. Errors as in {@link CosmosCalls}.
  */
 public final class CosmosTelemetryStore implements TelemetryStore {
-  private static final Logger LOG = LoggerFactory.getLogger(CosmosTelemetryStore.class);
   public static final String TELEMETRY = "telemetry";
   public static final String DEVICES = "devices";
   public static final String REJECTED = "rejected";
   public static final String MESSAGES = CosmosMessages.MESSAGES;
+  /** Bounds the device patches of one envelope in flight, so one envelope cannot take every connection. */
+  static final int PARALLEL_DEVICE_PATCHES = 16;
   static final String POSITIONS_QUERY = "SELECT * FROM c WHERE c.imei = @imei AND c.tsKey >= @from"
       + " AND c.tsKey < @to ORDER BY c.tsKey ASC, c.id ASC";
   static final String EVENTS_QUERY = "SELECT * FROM c WHERE c.imei = @imei AND c.tsKey >= @from"
       + " AND c.tsKey < @to AND ARRAY_CONTAINS(@events, c.event) ORDER BY c.tsKey ASC, c.id ASC";
-  static final String DEVICES_QUERY = "SELECT * FROM c";
   static final String REJECTED_QUERY = "SELECT TOP @limit * FROM c ORDER BY c.at DESC";
-  private static final Set<Integer> TRANSIENT = Set.of(401, 403, 408, 410, 429, 449, 500, 503);
-  private static final int NOT_FOUND = 404;
-  private static final int CONFLICT = 409;
-  private static final int PRECONDITION_FAILED = 412;
 
   private final CosmosAsyncContainer telemetry;
-  private final CosmosAsyncContainer devices;
   private final CosmosAsyncContainer rejected;
+  private final CosmosDeviceStates devices;
   private final CosmosMessages messages;
   private final Duration telemetryTtl;
   private final Duration timeout;
@@ -89,8 +74,8 @@ public final class CosmosTelemetryStore implements TelemetryStore {
   public CosmosTelemetryStore(CosmosAsyncContainer telemetry, CosmosAsyncContainer devices,
       CosmosAsyncContainer rejected, CosmosAsyncContainer messages, Duration telemetryTtl, Duration timeout) {
     this.telemetry = telemetry;
-    this.devices = devices;
     this.rejected = rejected;
+    this.devices = new CosmosDeviceStates(devices, timeout);
     this.messages = new CosmosMessages(messages, timeout);
     this.telemetryTtl = telemetryTtl;
     this.timeout = timeout;
@@ -114,36 +99,47 @@ public final class CosmosTelemetryStore implements TelemetryStore {
     }
     CosmosBulkItemRequestOptions quiet = new CosmosBulkItemRequestOptions().setContentResponseOnWriteEnabled(false);
     List<CosmosItemOperation> operations = records.stream()
-        .map(r -> CosmosBulkOperations.getUpsertItemOperation(CosmosDocuments.telemetry(r, telemetryTtl),
+        .map(r -> CosmosBulkOperations.getCreateItemOperation(CosmosDocuments.telemetry(r, telemetryTtl),
             new PartitionKey(r.imei()), quiet))
         .toList();
-    List<CosmosBulkOperationResponse<Object>> responses = call("bulk upsert of " + records.size() + " records",
-        telemetry.<Object>executeBulkOperations(Flux.fromIterable(operations)).collectList());
+    List<CosmosBulkOperationResponse<Object>> responses = CosmosCalls.call("bulk create of " + records.size()
+        + " records", telemetry.<Object>executeBulkOperations(Flux.fromIterable(operations)).collectList(), timeout);
     if (responses == null || responses.size() != operations.size()) {
-      throw new StoreUnavailableException("bulk upsert answered " + (responses == null ? 0 : responses.size())
+      throw new StoreUnavailableException("bulk create answered " + (responses == null ? 0 : responses.size())
           + " of " + operations.size() + " operations", null);
     }
     for (CosmosBulkOperationResponse<Object> response : responses) {
       checkBulk(response);
     }
-    for (Map.Entry<String, List<Record>> device : byDevice(records).entrySet()) {
-      advance(device.getKey(), device.getValue());
-    }
+    CosmosCalls.await(Flux.fromIterable(byDevice(records).entrySet())
+        .flatMap(device -> advance(device.getKey(), device.getValue()), PARALLEL_DEVICE_PATCHES)
+        .then(), timeout);
   }
 
+  private Mono<Void> advance(String imei, List<Record> records) {
+    Record newest = Collections.max(records, Comparator.comparing(Record::ts).thenComparing(Record::id));
+    Instant seen = records.stream().map(r -> r.receivedAt() == null ? r.ts() : r.receivedAt())
+        .max(Comparator.naturalOrder()).orElseThrow();
+    return devices.advance(imei, newest, seen);
+  }
+
+  /** A record or message that exists already (409) keeps its first stored copy: that is success. */
   static void checkBulk(CosmosBulkOperationResponse<Object> response) {
     Object doc = response.getOperation().getItem();
-    String what = "upsert of " + (doc instanceof ObjectNode node ? node.path("id").asText() : "?");
+    String what = "create of " + (doc instanceof ObjectNode node ? node.path("id").asText() : "?");
     if (response.getException() instanceof CosmosException e) {
-      throw translate(what, e);
+      if (e.getStatusCode() == CosmosCalls.CONFLICT) {
+        return;
+      }
+      throw CosmosCalls.translate(what, e);
     }
     if (response.getException() != null) {
       throw new StoreUnavailableException(what + " failed: " + response.getException(), response.getException());
     }
     CosmosBulkItemResponse item = response.getResponse();
-    if (item == null || !item.isSuccessStatusCode()) {
+    if (item == null || !(item.isSuccessStatusCode() || item.getStatusCode() == CosmosCalls.CONFLICT)) {
       int status = item == null ? 0 : item.getStatusCode();
-      if (item == null || TRANSIENT.contains(status)) {
+      if (item == null || CosmosCalls.isTransient(status)) {
         throw new StoreUnavailableException(what + " failed with status " + status, null);
       }
       throw new StoreRefusedException(what + " refused by Cosmos DB with status " + status, null);
@@ -158,102 +154,27 @@ public final class CosmosTelemetryStore implements TelemetryStore {
     return grouped;
   }
 
-  /** Moves the device's latest record and last-seen time forward; creates the device if unknown. */
-  private void advance(String imei, List<Record> records) {
-    Record newest = Collections.max(records, Comparator.comparing(Record::ts).thenComparing(Record::id));
-    Instant seen = records.stream().map(r -> r.receivedAt() == null ? r.ts() : r.receivedAt())
-        .max(Comparator.naturalOrder()).orElseThrow();
-    String lastTs = CosmosDocuments.timeKey(newest.ts());
-    String lastSeen = CosmosDocuments.timeKey(seen);
-    CosmosPatchOperations lastOps = CosmosPatchOperations.create()
-        .set("/last", CosmosDocuments.recordNode(newest))
-        .set("/lastTs", lastTs);
-    CosmosPatchOperations seenOps = CosmosPatchOperations.create().set("/lastSeen", lastSeen);
-    try {
-      patchIfNewer(imei, "lastTs", lastTs, lastOps);
-    } catch (CosmosException e) {
-      if (e.getStatusCode() != NOT_FOUND) {
-        throw translate("latest state of " + imei, e);
-      }
-      if (createDevice(imei, CosmosDocuments.seenDevice(imei, newest, seen))) {
-        return;
-      }
-      patchExisting(imei, "lastTs", lastTs, lastOps);
-    }
-    patchExisting(imei, "lastSeen", lastSeen, seenOps);
-  }
-
-  private void patchExisting(String imei, String field, String key, CosmosPatchOperations ops) {
-    try {
-      patchIfNewer(imei, field, key, ops);
-    } catch (CosmosException e) {
-      throw translate(field + " of " + imei, e);
-    }
-  }
-
-  /**
-   * Patches only if the stored {@code field} is older than {@code key}. Time keys contain only
-   * digits and {@code -:.TZ}, so quoting them into the predicate is safe (the predicate takes no
-   * parameters). A 412 answer is "already as new or newer" and ends quietly.
-   */
-  private void patchIfNewer(String imei, String field, String key, CosmosPatchOperations ops) {
-    CosmosPatchItemRequestOptions options = new CosmosPatchItemRequestOptions()
-        .setFilterPredicate("FROM d WHERE d." + field + " < '" + key + "'");
-    options.setContentResponseOnWriteEnabled(false);
-    try {
-      await(devices.patchItem(imei, new PartitionKey(imei), ops, options, ObjectNode.class));
-    } catch (CosmosException e) {
-      if (e.getStatusCode() != PRECONDITION_FAILED) {
-        throw e;
-      }
-    }
-  }
-
-  /** False when another writer created it first (409): the caller then patches the existing one. */
-  private boolean createDevice(String imei, ObjectNode doc) {
-    try {
-      await(devices.createItem(doc, new PartitionKey(imei), new CosmosItemRequestOptions()));
-      return true;
-    } catch (CosmosException e) {
-      if (e.getStatusCode() == CONFLICT) {
-        return false;
-      }
-      throw translate("creating device " + imei, e);
-    }
-  }
-
   @Override
   public Page<Record> positions(String imei, Instant from, Instant to, int limit, String continuation) {
-    if (limit < 1) {
-      throw new IllegalArgumentException("limit must be at least 1, got " + limit);
-    }
     SqlQuerySpec query = new SqlQuerySpec(POSITIONS_QUERY, rangeParameters(imei, from, to));
-    FeedResponse<ObjectNode> page;
-    try {
-      page = await(telemetry.queryItems(query, inPartition(imei), ObjectNode.class)
-          .byPage(continuation, limit).next());
-    } catch (CosmosException e) {
-      if (e.getStatusCode() == 400 && continuation != null) {
-        throw new IllegalArgumentException("continuation token is not valid for this query", e);
-      }
-      throw translate("positions of " + imei, e);
-    }
-    if (page == null) {
-      return new Page<>(List.of(), null);
-    }
-    return new Page<>(page.getResults().stream().map(CosmosDocuments::record).toList(), page.getContinuationToken());
+    return CosmosCalls.page("positions of " + imei, telemetry.queryItems(query, inPartition(imei), ObjectNode.class),
+        limit, continuation, CosmosDocuments::record, timeout);
   }
 
   @Override
-  public List<Record> events(String imei, Instant from, Instant to, Set<Integer> eventIds) {
+  public Page<Record> events(String imei, Instant from, Instant to, Set<Integer> eventIds, int limit,
+      String continuation) {
     if (eventIds.isEmpty()) {
-      return List.of();
+      if (limit < 1) {
+        throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+      }
+      return new Page<>(List.of(), null);
     }
     List<SqlParameter> parameters = new ArrayList<>(rangeParameters(imei, from, to));
     parameters.add(new SqlParameter("@events", eventIds.stream().sorted().toList()));
     SqlQuerySpec query = new SqlQuerySpec(EVENTS_QUERY, parameters);
-    return all("events of " + imei, telemetry.queryItems(query, inPartition(imei), ObjectNode.class).byPage())
-        .stream().map(CosmosDocuments::record).toList();
+    return CosmosCalls.page("events of " + imei, telemetry.queryItems(query, inPartition(imei), ObjectNode.class),
+        limit, continuation, CosmosDocuments::record, timeout);
   }
 
   private static List<SqlParameter> rangeParameters(String imei, Instant from, Instant to) {
@@ -277,71 +198,27 @@ public final class CosmosTelemetryStore implements TelemetryStore {
 
   @Override
   public Optional<DeviceState> device(String imei) {
-    return readDevice(imei).map(CosmosDocuments::deviceState);
-  }
-
-  private Optional<ObjectNode> readDevice(String imei) {
-    try {
-      CosmosItemResponse<ObjectNode> response = await(devices.readItem(imei, new PartitionKey(imei), ObjectNode.class));
-      return Optional.ofNullable(response == null ? null : response.getItem());
-    } catch (CosmosException e) {
-      if (e.getStatusCode() == NOT_FOUND) {
-        return Optional.empty();
-      }
-      throw translate("reading device " + imei, e);
-    }
+    return devices.device(imei);
   }
 
   @Override
-  public List<DeviceState> devices() {
-    return all("listing devices", devices.queryItems(new SqlQuerySpec(DEVICES_QUERY), new CosmosQueryRequestOptions(),
-        ObjectNode.class).byPage()).stream()
-        .map(CosmosDocuments::deviceState)
-        .sorted(Comparator.comparing(DeviceState::imei))
-        .toList();
+  public Page<DeviceState> devices(int limit, String continuation) {
+    return devices.page(limit, continuation);
   }
 
   @Override
   public DeviceState register(String imei, String name) {
-    CosmosPatchOperations ops = CosmosPatchOperations.create().set("/name", name).set("/registered", true);
-    for (int attempt = 0; attempt < 2; attempt++) {
-      try {
-        CosmosItemResponse<ObjectNode> patched = await(devices.patchItem(imei, new PartitionKey(imei), ops,
-            new CosmosPatchItemRequestOptions(), ObjectNode.class));
-        return CosmosDocuments.deviceState(patched.getItem());
-      } catch (CosmosException e) {
-        if (e.getStatusCode() != NOT_FOUND) {
-          throw translate("registering " + imei, e);
-        }
-      }
-      ObjectNode created = CosmosDocuments.device(imei, name, true);
-      if (createDevice(imei, created)) {
-        return CosmosDocuments.deviceState(created);
-      }
-    }
-    throw new StoreUnavailableException("registering " + imei + " kept racing with another writer", null);
+    return devices.register(imei, name);
   }
 
   @Override
   public boolean remove(String imei) {
-    CosmosPatchItemRequestOptions onlyIfRegistered = new CosmosPatchItemRequestOptions()
-        .setFilterPredicate("FROM d WHERE d.registered = true");
-    onlyIfRegistered.setContentResponseOnWriteEnabled(false);
-    try {
-      await(devices.patchItem(imei, new PartitionKey(imei),
-          CosmosPatchOperations.create().set("/registered", false), onlyIfRegistered, ObjectNode.class));
-      return true;
-    } catch (CosmosException e) {
-      if (e.getStatusCode() == NOT_FOUND || e.getStatusCode() == PRECONDITION_FAILED) {
-        return false;
-      }
-      throw translate("removing " + imei, e);
-    }
+    return devices.remove(imei);
   }
 
   @Override
   public boolean isRegistered(String imei) {
-    return readDevice(imei).map(doc -> doc.path("registered").asBoolean(false)).orElse(false);
+    return devices.isRegistered(imei);
   }
 
   /** Upserted by the message's id, so a redelivered unreadable message is kept once. */
@@ -349,7 +226,8 @@ public final class CosmosTelemetryStore implements TelemetryStore {
   public void reject(RejectedMessage message) {
     PartitionKey key = message.imei() == null ? PartitionKey.NONE : new PartitionKey(message.imei());
     CosmosItemRequestOptions options = new CosmosItemRequestOptions().setContentResponseOnWriteEnabled(false);
-    call("keeping rejected message " + message.id(), rejected.upsertItem(CosmosDocuments.rejected(message), key, options));
+    CosmosCalls.call("keeping rejected message " + message.id(),
+        rejected.upsertItem(CosmosDocuments.rejected(message), key, options), timeout);
   }
 
   /** The newest {@code limit} rejected messages, oldest first (a cross-partition query). */
@@ -359,50 +237,12 @@ public final class CosmosTelemetryStore implements TelemetryStore {
       return List.of();
     }
     SqlQuerySpec query = new SqlQuerySpec(REJECTED_QUERY, new SqlParameter("@limit", limit));
-    List<RejectedMessage> newestFirst = all("listing rejected messages",
-        rejected.queryItems(query, new CosmosQueryRequestOptions(), ObjectNode.class).byPage())
-        .stream().map(CosmosDocuments::rejectedMessage).toList();
-    List<RejectedMessage> oldestFirst = new ArrayList<>(newestFirst);
+    List<ObjectNode> newestFirst = CosmosCalls.call("listing rejected messages",
+        rejected.queryItems(query, new CosmosQueryRequestOptions(), ObjectNode.class).byPage()
+            .concatMapIterable(FeedResponse::getResults).collectList(), timeout);
+    List<RejectedMessage> oldestFirst = new ArrayList<>(newestFirst == null ? List.of()
+        : newestFirst.stream().map(CosmosDocuments::rejectedMessage).toList());
     Collections.reverse(oldestFirst);
     return oldestFirst;
-  }
-
-  private List<ObjectNode> all(String what, Flux<FeedResponse<ObjectNode>> pages) {
-    List<ObjectNode> items = call(what, pages.concatMapIterable(FeedResponse::getResults).collectList());
-    return items == null ? List.of() : items;
-  }
-
-  private <T> T call(String what, Mono<T> operation) {
-    try {
-      return await(operation);
-    } catch (CosmosException e) {
-      throw translate(what, e);
-    }
-  }
-
-  private <T> T await(Mono<T> operation) {
-    return await(operation, timeout);
-  }
-
-  /** Blocks within {@code timeout}; a {@link CosmosException} passes through untouched. */
-  static <T> T await(Mono<T> operation, Duration timeout) {
-    try {
-      return operation.timeout(timeout).block();
-    } catch (CosmosException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      if (Exceptions.unwrap(e) instanceof TimeoutException) {
-        throw new StoreUnavailableException("Cosmos DB did not answer within " + timeout, e);
-      }
-      throw e;
-    }
-  }
-
-  static RuntimeException translate(String what, CosmosException e) {
-    if (TRANSIENT.contains(e.getStatusCode())) {
-      return new StoreUnavailableException(what + " failed with status " + e.getStatusCode()
-          + " (Cosmos DB unavailable or throttled)", e);
-    }
-    return new StoreRefusedException(what + " refused by Cosmos DB with status " + e.getStatusCode(), e);
   }
 }

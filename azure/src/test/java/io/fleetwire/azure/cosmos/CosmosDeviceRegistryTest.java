@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -22,10 +24,15 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+/**
+ * The registry reads the device documents the store writes: against the Cosmos server through the
+ * real client, except throttling, outages and timeouts (Mockito).
+ */
 class CosmosDeviceRegistryTest {
   private static final String IMEI = "356307042441013";
 
@@ -55,49 +62,57 @@ class CosmosDeviceRegistryTest {
     now.addAndGet(Duration.ofSeconds(seconds).toNanos());
   }
 
-  @Test
-  void acceptsARegisteredDeviceByAPointReadInItsPartition() {
-    answer(document(true));
-
-    assertTrue(registry.accepts(IMEI));
-    verify(devices).readItem(IMEI, new PartitionKey(IMEI), ObjectNode.class);
+  /** The store and a registry on one database of the Cosmos server; the registry's container counts reads. */
+  private final class OnServer {
+    final CosmosServerDatabase database = CosmosServerDatabase.create();
+    final CosmosTelemetryStore store = database.telemetryStore();
+    final CosmosAsyncContainer container = spy(database.container(CosmosTelemetryStore.DEVICES));
+    final CosmosDeviceRegistry registry = new CosmosDeviceRegistry(container, Duration.ofSeconds(30),
+        CosmosServerDatabase.TIMEOUT, now::get);
   }
 
   @Test
-  void refusesAnUnknownOrUnregisteredDevice() {
-    answer(Mono.error(status(404)), document(false));
+  void acceptsARegisteredDeviceAndRefusesAnUnknownOrUnregisteredOne() {
+    OnServer server = new OnServer();
+    server.store.register(IMEI, "Van 7");
+    server.store.upsert(List.of(CosmosTelemetryStoreTest.record("352093081452251", Instant.parse("2026-11-28T06:00:00Z"))));
 
-    assertFalse(registry.accepts(IMEI));
-    afterSeconds(31);
-    assertFalse(registry.accepts(IMEI));
+    assertTrue(server.registry.accepts(IMEI));
+    assertFalse(server.registry.accepts("352093081452251"), "seen but not registered");
+    assertFalse(server.registry.accepts("359632100000001"), "unknown");
+    verify(server.container).readItem(IMEI, new PartitionKey(IMEI), ObjectNode.class);
   }
 
   @Test
   void answersFromTheCacheForThirtySeconds() {
-    answer(document(true));
+    OnServer server = new OnServer();
+    server.store.register(IMEI, "Van 7");
 
-    assertTrue(registry.accepts(IMEI));
+    assertTrue(server.registry.accepts(IMEI));
     afterSeconds(29);
-    assertTrue(registry.accepts(IMEI));
-    verify(devices, times(1)).readItem(anyString(), any(), eq(ObjectNode.class));
+    assertTrue(server.registry.accepts(IMEI));
+    verify(server.container, times(1)).readItem(anyString(), any(), eq(ObjectNode.class));
   }
 
   @Test
   void aRemovedDeviceIsRefusedAtItsFirstLoginAfterTheCacheExpires() {
-    answer(document(true), document(false));
+    OnServer server = new OnServer();
+    server.store.register(IMEI, "Van 7");
 
-    assertTrue(registry.accepts(IMEI));
+    assertTrue(server.registry.accepts(IMEI));
+    server.store.remove(IMEI);
     afterSeconds(31);
-    assertFalse(registry.accepts(IMEI));
+    assertFalse(server.registry.accepts(IMEI));
   }
 
   @Test
   void aNewlyRegisteredDeviceIsAcceptedOnceTheRefusalExpires() {
-    answer(Mono.error(status(404)), document(true));
+    OnServer server = new OnServer();
 
-    assertFalse(registry.accepts(IMEI));
+    assertFalse(server.registry.accepts(IMEI));
+    server.store.register(IMEI, "Van 7");
     afterSeconds(31);
-    assertTrue(registry.accepts(IMEI));
+    assertTrue(server.registry.accepts(IMEI));
   }
 
   @Test

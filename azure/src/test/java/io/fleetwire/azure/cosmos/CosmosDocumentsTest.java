@@ -29,7 +29,7 @@ class CosmosDocumentsTest {
 
   @Test
   void aTelemetryDocumentReadsBackAsTheSameRecord() {
-    Record record = CosmosTelemetryStoreTest.record(IMEI, Instant.parse("2024-03-01T10:00:00Z"), 247)
+    Record record = CosmosTelemetryStoreTest.record(IMEI, Instant.parse("2024-03-01T10:00:00Z"))
         .withSensors(Map.of("ignition", 1.0));
 
     assertEquals(record, CosmosDocuments.record(CosmosDocuments.telemetry(record, null)));

@@ -50,6 +50,15 @@ final class CosmosMocks {
     return page;
   }
 
+  /** A query whose every page fails with {@code error}. */
+  @SuppressWarnings("unchecked")
+  static CosmosPagedFlux<ObjectNode> failingPages(Exception error) {
+    CosmosPagedFlux<ObjectNode> flux = mock(CosmosPagedFlux.class);
+    doReturn(Flux.error(error)).when(flux).byPage();
+    doReturn(Flux.error(error)).when(flux).byPage(nullable(String.class), anyInt());
+    return flux;
+  }
+
   /** A query result that answers every way of paging with the given page. */
   @SuppressWarnings("unchecked")
   static CosmosPagedFlux<ObjectNode> pages(FeedResponse<ObjectNode> page) {
@@ -78,20 +87,5 @@ final class CosmosMocks {
     when(response.getResponse()).thenReturn(item);
     when(response.getException()).thenReturn(error);
     return response;
-  }
-
-  /**
-   * The path → value pairs a patch sets. The SDK keeps its operation list package-private, so the
-   * test reads it reflectively: the point is to assert what would be sent.
-   */
-  static Map<String, Object> setOperations(CosmosPatchOperations patch) throws Exception {
-    Method list = CosmosPatchOperations.class.getDeclaredMethod("getPatchOperations");
-    list.setAccessible(true);
-    Map<String, Object> sets = new LinkedHashMap<>();
-    for (Object operation : (List<?>) list.invoke(patch)) {
-      PatchOperationCore<?> core = (PatchOperationCore<?>) operation;
-      sets.put(((PatchOperation) core).getOperationType().name() + " " + core.getPath(), core.getResource());
-    }
-    return sets;
   }
 }

@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * The storage port. Every implementation (SQLite locally, Cosmos DB on Azure, in-memory in tests)
- * passes the same contract test suite ({@code TelemetryStoreContract} in the functions test-jar).
+ * passes the same contract test suite ({@code TelemetryStoreContract} in test-support).
  *
  * <p>Rules: {@link #upsert} is idempotent by {@link Record#id()} (DESIGN rule 2); the latest state
  * of a device only moves to a newer record time (rule 6). Record times and other instants are kept
@@ -36,8 +36,14 @@ public interface TelemetryStore extends AutoCloseable {
    */
   Page<Record> positions(String imei, Instant from, Instant to, int limit, String continuation);
 
-  /** Records of one device in the range whose event IO id is one of {@code eventIds}, oldest first. */
-  List<Record> events(String imei, Instant from, Instant to, Set<Integer> eventIds);
+  /**
+   * Records of one device in the range whose event IO id is one of {@code eventIds}, paged as
+   * {@link #positions}: oldest first, at most {@code limit} at a time, {@code continuation} the
+   * previous page's {@link Page#next()}.
+   *
+   * @throws IllegalArgumentException if {@code limit < 1} or the continuation token is malformed
+   */
+  Page<Record> events(String imei, Instant from, Instant to, Set<Integer> eventIds, int limit, String continuation);
 
   /**
    * Stores messages devices sent on their own (upsert by {@link DeviceMessage#id()}: a message whose
@@ -56,8 +62,14 @@ public interface TelemetryStore extends AutoCloseable {
 
   Optional<DeviceState> device(String imei);
 
-  /** Every device that is registered or has sent data, ordered by IMEI. */
-  List<DeviceState> devices();
+  /**
+   * The devices that are registered or have sent data, ordered by IMEI, at most {@code limit} at a
+   * time; {@code continuation} is {@code null} for the first page, then the previous page's
+   * {@link Page#next()}, which is {@code null} on the last one.
+   *
+   * @throws IllegalArgumentException if {@code limit < 1} or the continuation token is malformed
+   */
+  Page<DeviceState> devices(int limit, String continuation);
 
   /** Adds the IMEI to the registry (used by the {@code registered} policy) with a display name. */
   DeviceState register(String imei, String name);

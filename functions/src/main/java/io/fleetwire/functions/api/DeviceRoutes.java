@@ -1,16 +1,17 @@
 package io.fleetwire.functions.api;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fleetwire.contract.Json;
 import io.fleetwire.contract.store.DeviceState;
+import io.fleetwire.contract.store.Page;
 import io.fleetwire.contract.store.TelemetryStore;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /** The device registry routes: list, show, register, remove. */
 final class DeviceRoutes {
@@ -26,11 +27,18 @@ final class DeviceRoutes {
     this.onlineWindow = onlineWindow;
   }
 
-  /** {@code GET /api/devices}. */
-  ApiResponse list() {
+  @JsonPropertyOrder({"items", "next"})
+  record DevicePage(List<DeviceView> items, String next) {
+  }
+
+  /** {@code GET /api/devices?limit&next}: a page of devices by IMEI. */
+  ApiResponse list(ApiRequest request) {
+    int limit = RequestParams.limit(request);
+    Page<DeviceState> page = ContinuationToken.page("devices", request.param("next").orElse(null),
+        continuation -> store.devices(limit, continuation));
     Instant now = clock.instant();
-    List<DeviceView> items = store.devices().stream().map(d -> DeviceView.of(d, now, onlineWindow)).toList();
-    return ApiResponse.json(200, Map.of("items", items));
+    return ApiResponse.json(200, new DevicePage(page.items().stream().map(d -> DeviceView.of(d, now, onlineWindow))
+        .toList(), page.next()));
   }
 
   /** {@code GET /api/devices/{imei}}. */

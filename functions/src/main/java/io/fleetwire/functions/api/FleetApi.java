@@ -97,7 +97,7 @@ public final class FleetApi {
         }
         if (segments.get(0).equals("devices")) {
           allow(method, "GET", "POST");
-          return method.equals("GET") ? devices.list() : devices.register(request);
+          return method.equals("GET") ? devices.list(request) : devices.register(request);
         }
       }
       case 2 -> {

@@ -57,9 +57,14 @@ final class StoredReports {
   FleetDayReport fleetDay(LocalDate date) {
     TimeRange day = new TimeRange(FleetDayReport.start(date), FleetDayReport.end(date));
     List<FleetDayRow> rows = new ArrayList<>();
-    for (DeviceState device : store.devices()) {
-      rows.add(new FleetDayRow(device.name(), device(device.imei(), day)));
-    }
+    String continuation = null;
+    do {
+      Page<DeviceState> devices = store.devices(PAGE_SIZE, continuation);
+      for (DeviceState device : devices.items()) {
+        rows.add(new FleetDayRow(device.name(), device(device.imei(), day)));
+      }
+      continuation = devices.next();
+    } while (continuation != null);
     return new FleetDayReport(date, rows);
   }
 }

@@ -23,7 +23,44 @@ class DeviceRoutesTest {
     ApiResponse response = fixture.get("/api/devices");
 
     assertEquals(200, response.status());
-    assertEquals("{\"items\":[]}", response.bodyText());
+    assertEquals("{\"items\":[],\"next\":null}", response.bodyText());
+  }
+
+  @Test
+  void listFollowsNextThroughEveryDeviceOnceByImei() {
+    List<String> registered = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      String imei = "35209308145" + (2200 + i);
+      fixture.post("/api/devices", "{\"imei\":\"" + imei + "\",\"name\":\"Van " + i + "\"}");
+      registered.add(imei);
+    }
+    List<String> seen = new ArrayList<>();
+    String next = null;
+    int pages = 0;
+    do {
+      ApiResponse response = next == null ? fixture.get("/api/devices", "limit", "2")
+          : fixture.get("/api/devices", "limit", "2", "next", next);
+      assertEquals(200, response.status(), response.bodyText());
+      JsonNode page = json(response);
+      assertTrue(page.get("items").size() <= 2);
+      page.get("items").forEach(item -> seen.add(item.get("imei").asText()));
+      next = page.get("next").isNull() ? null : page.get("next").asText();
+      pages++;
+    } while (next != null && pages < 10);
+
+    assertEquals(3, pages);
+    assertEquals(registered, seen);
+  }
+
+  @Test
+  void listRefusesATokenOfAnotherListOrABadLimit() {
+    fixture.store(new SyntheticTrack(IMEI, NOW.minusSeconds(60)).at(0).at(1).records());
+    fixture.store(new SyntheticTrack(OTHER_IMEI, NOW.minusSeconds(60)).at(0).records());
+    String positionsNext = json(fixture.get("/api/devices/" + IMEI + "/positions", "limit", "1")).get("next").asText();
+
+    assertError(fixture.get("/api/devices", "next", positionsNext), 400, "bad_next");
+    assertError(fixture.get("/api/devices", "next", "%%%not-base64"), 400, "bad_next");
+    assertError(fixture.get("/api/devices", "limit", "0"), 400, "bad_limit");
   }
 
   @Test

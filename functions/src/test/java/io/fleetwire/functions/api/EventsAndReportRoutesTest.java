@@ -5,6 +5,8 @@ import io.fleetwire.functions.report.SyntheticTrack;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import static io.fleetwire.functions.api.ApiFixture.IMEI;
 import static io.fleetwire.functions.api.ApiFixture.assertError;
@@ -35,6 +37,44 @@ class EventsAndReportRoutesTest {
     assertEquals(247, items.get(0).get("event").asInt());
     assertEquals(249, items.get(1).get("event").asInt());
     assertEquals(72, items.get(2).get("event").asInt());
+  }
+
+  @Test
+  void eventsFollowNextThroughEveryAlarmOnceOldestFirst() {
+    SyntheticTrack track = new SyntheticTrack(IMEI, START);
+    for (int i = 0; i < 7; i++) {
+      track.event(247).at(i * 10).event(0).at(i * 10 + 5);
+    }
+    fixture.store(track.records());
+    List<String> seen = new ArrayList<>();
+    String next = null;
+    int pages = 0;
+    do {
+      ApiResponse response = next == null
+          ? fixture.get("/api/devices/" + IMEI + "/events", "from", FROM, "to", TO, "limit", "3")
+          : fixture.get("/api/devices/" + IMEI + "/events", "from", FROM, "to", TO, "limit", "3", "next", next);
+      assertEquals(200, response.status(), response.bodyText());
+      JsonNode page = json(response);
+      page.get("items").forEach(item -> seen.add(item.get("ts").asText()));
+      next = page.get("next").isNull() ? null : page.get("next").asText();
+      pages++;
+    } while (next != null && pages < 10);
+
+    assertEquals(3, pages);
+    assertEquals(7, seen.size());
+    assertEquals(seen.stream().sorted().toList(), seen);
+  }
+
+  @Test
+  void eventsRefuseAPositionsToken() {
+    SyntheticTrack track = new SyntheticTrack(IMEI, START);
+    track.event(247).at(0).at(1).at(2);
+    fixture.store(track.records());
+    String positionsNext = json(fixture.get("/api/devices/" + IMEI + "/positions", "from", FROM, "to", TO,
+        "limit", "1")).get("next").asText();
+
+    assertError(fixture.get("/api/devices/" + IMEI + "/events", "from", FROM, "to", TO, "next", positionsNext),
+        400, "bad_next");
   }
 
   @Test

@@ -32,7 +32,8 @@ final class FailingTelemetryStore implements TelemetryStore {
   }
 
   @Override
-  public List<Record> events(String imei, Instant from, Instant to, Set<Integer> eventIds) {
+  public Page<Record> events(String imei, Instant from, Instant to, Set<Integer> eventIds, int limit,
+      String continuation) {
     throw failure.get();
   }
 
@@ -52,7 +53,7 @@ final class FailingTelemetryStore implements TelemetryStore {
   }
 
   @Override
-  public List<DeviceState> devices() {
+  public Page<DeviceState> devices(int limit, String continuation) {
     throw failure.get();
   }
 

@@ -157,6 +157,26 @@ public final class SqliteTelemetryStore implements TelemetryStore {
 
   @Override
   public Page<Record> positions(String imei, Instant from, Instant to, int limit, String continuation) {
+    return recordPage("reading positions of " + imei, imei, from, to, List.of(), limit, continuation);
+  }
+
+  @Override
+  public Page<Record> events(String imei, Instant from, Instant to, Set<Integer> eventIds, int limit,
+      String continuation) {
+    if (eventIds.isEmpty()) {
+      // no event asked for: an empty range, so the limit and token are still checked
+      return recordPage("reading events of " + imei, imei, from, from, List.of(), limit, continuation);
+    }
+    return recordPage("reading events of " + imei, imei, from, to, List.copyOf(eventIds), limit, continuation);
+  }
+
+  /**
+   * Records of the device in {@code [from, to)}, only those whose event is one of {@code events}
+   * unless it is empty, ordered by (ts, id) after the token's (ts, id): keyset paging on the
+   * primary key, so a page costs the same however deep it is.
+   */
+  private Page<Record> recordPage(String action, String imei, Instant from, Instant to, List<Integer> events,
+      int limit, String continuation) {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1, got " + limit);
     }
@@ -164,16 +184,22 @@ public final class SqliteTelemetryStore implements TelemetryStore {
     long toMillis = SqliteRows.ceilMillis(to);
     PageToken after = continuation == null ? null : PageToken.parse(continuation);
     PageToken start = after != null && after.ts() >= fromMillis ? after : new PageToken(fromMillis, "");
-    List<Record> rows = readers.read("reading positions of " + imei, connection -> {
-      try (PreparedStatement query = connection.prepareStatement("""
-          SELECT id, imei, ts, body FROM records WHERE imei = ? AND ts >= ? AND ts < ? AND (ts > ? OR id > ?)
-          ORDER BY ts, id LIMIT ?""")) {
-        query.setString(1, imei);
-        query.setLong(2, start.ts());
-        query.setLong(3, toMillis);
-        query.setLong(4, start.ts());
-        query.setString(5, start.id());
-        query.setInt(6, limit + 1);
+    String eventFilter = events.isEmpty() ? ""
+        : " AND event IN (" + String.join(", ", Collections.nCopies(events.size(), "?")) + ")";
+    List<Record> rows = readers.read(action, connection -> {
+      try (PreparedStatement query = connection.prepareStatement(
+          "SELECT " + SqliteRows.RECORD_COLUMNS + " FROM records WHERE imei = ? AND ts >= ? AND ts < ?"
+              + " AND (ts > ? OR id > ?)" + eventFilter + " ORDER BY ts, id LIMIT ?")) {
+        int i = 1;
+        query.setString(i++, imei);
+        query.setLong(i++, start.ts());
+        query.setLong(i++, toMillis);
+        query.setLong(i++, start.ts());
+        query.setString(i++, start.id());
+        for (int event : events) {
+          query.setInt(i++, event);
+        }
+        query.setInt(i, limit + 1);
         return SqliteRows.records(query);
       }
     });
@@ -182,29 +208,6 @@ public final class SqliteTelemetryStore implements TelemetryStore {
     }
     List<Record> page = rows.subList(0, limit);
     return new Page<>(page, PageToken.after(page.get(limit - 1)));
-  }
-
-  @Override
-  public List<Record> events(String imei, Instant from, Instant to, Set<Integer> eventIds) {
-    if (eventIds.isEmpty()) {
-      return List.of();
-    }
-    List<Integer> ids = List.copyOf(eventIds);
-    String marks = String.join(", ", Collections.nCopies(ids.size(), "?"));
-    return readers.read("reading events of " + imei, connection -> {
-      try (PreparedStatement query = connection.prepareStatement(
-          "SELECT " + SqliteRows.RECORD_COLUMNS + " FROM records WHERE imei = ? AND ts >= ? AND ts < ? AND event IN ("
-              + marks + ")"
-              + " ORDER BY ts, id")) {
-        query.setString(1, imei);
-        query.setLong(2, SqliteRows.ceilMillis(from));
-        query.setLong(3, SqliteRows.ceilMillis(to));
-        for (int i = 0; i < ids.size(); i++) {
-          query.setInt(4 + i, ids.get(i));
-        }
-        return SqliteRows.records(query);
-      }
-    });
   }
 
   @Override
@@ -231,18 +234,33 @@ public final class SqliteTelemetryStore implements TelemetryStore {
     return readers.read("reading device " + imei, connection -> SqliteRows.device(connection, imei));
   }
 
+  /** Keyset paging by IMEI: the continuation token is the last IMEI of the previous page. */
   @Override
-  public List<DeviceState> devices() {
-    return readers.read("listing devices", connection -> {
-      try (PreparedStatement query = connection.prepareStatement(SqliteRows.DEVICE_COLUMNS + " ORDER BY d.imei");
-           ResultSet rs = query.executeQuery()) {
-        List<DeviceState> devices = new ArrayList<>();
-        while (rs.next()) {
-          devices.add(SqliteRows.device(rs));
+  public Page<DeviceState> devices(int limit, String continuation) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+    }
+    if (continuation != null && (continuation.isEmpty() || !continuation.chars().allMatch(Character::isDigit))) {
+      throw new IllegalArgumentException("malformed continuation token: " + continuation);
+    }
+    List<DeviceState> rows = readers.read("listing devices", connection -> {
+      try (PreparedStatement query = connection.prepareStatement(
+          SqliteRows.DEVICE_COLUMNS + " WHERE d.imei > ? ORDER BY d.imei LIMIT ?")) {
+        query.setString(1, continuation == null ? "" : continuation);
+        query.setInt(2, limit + 1);
+        try (ResultSet rs = query.executeQuery()) {
+          List<DeviceState> devices = new ArrayList<>();
+          while (rs.next()) {
+            devices.add(SqliteRows.device(rs));
+          }
+          return devices;
         }
-        return devices;
       }
     });
+    if (rows.size() <= limit) {
+      return new Page<>(rows, null);
+    }
+    return new Page<>(rows.subList(0, limit), rows.get(limit - 1).imei());
   }
 
   @Override

@@ -13,6 +13,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,6 +52,23 @@ class DashboardStatesBrowserTest {
       assertTrue(page.fleetMessage().startsWith("No devices yet."), page.fleetMessage());
       assertEquals(0, page.listedImeis().size());
       assertEquals(0, page.markerCount());
+    }
+  }
+
+  /** The API answers devices 1,000 to a page: the page follows {@code next} and lists all of them. */
+  @Test
+  void fleetLargerThanOnePageOfTheApiIsListedWhole() {
+    try (RunningStack large = RunningStack.start(null)) {
+      int count = 1_001;
+      for (int i = 0; i < count; i++) {
+        large.api().register(String.valueOf(359_632_100_000_000L + i), "Unit " + i);
+      }
+
+      DashboardPage page = DashboardPage.open(browser, large.url("/?tiles=none"));
+
+      List<String> listed = page.listedImeis();
+      assertEquals(count, listed.size());
+      assertTrue(listed.contains(String.valueOf(359_632_100_000_000L + count - 1)), "the last device, on page two");
     }
   }
 

@@ -37,9 +37,9 @@ public final class FleetApiClient {
     this.token = token;
   }
 
-  /** {@code GET /api/devices}: the items. */
+  /** {@code GET /api/devices}: every device, following {@code next} to the last page. */
   public List<JsonNode> devices() {
-    return items(getJson("/api/devices"));
+    return all("/api/devices", "");
   }
 
   public void register(String imei, String name) {
@@ -52,22 +52,28 @@ public final class FleetApiClient {
 
   /** Every position in {@code [from, to)}, following {@code next} to the last page. */
   public List<JsonNode> positions(String imei, Instant from, Instant to) {
+    return all("/api/devices/" + imei + "/positions", "from=" + from + "&to=" + to);
+  }
+
+  /** The items of every page of a paged route, following {@code next} to the last page. */
+  private List<JsonNode> all(String path, String query) {
     List<JsonNode> all = new ArrayList<>();
     String next = null;
     for (int page = 0; page < MAX_PAGES; page++) {
-      String query = "?from=" + from + "&to=" + to + (next == null ? "" : "&next=" + encode(next));
-      JsonNode body = getJson("/api/devices/" + imei + "/positions" + query);
+      String params = query + (next == null ? "" : (query.isEmpty() ? "" : "&") + "next=" + encode(next));
+      JsonNode body = getJson(path + (params.isEmpty() ? "" : "?" + params));
       all.addAll(items(body));
       if (!body.hasNonNull("next")) {
         return all;
       }
       next = body.get("next").asText();
     }
-    throw new IllegalStateException("positions of " + imei + " did not end within " + MAX_PAGES + " pages");
+    throw new IllegalStateException(path + " did not end within " + MAX_PAGES + " pages");
   }
 
+  /** Every alarm event in {@code [from, to)}, following {@code next} to the last page. */
   public List<JsonNode> events(String imei, Instant from, Instant to) {
-    return items(getJson("/api/devices/" + imei + "/events?from=" + from + "&to=" + to));
+    return all("/api/devices/" + imei + "/events", "from=" + from + "&to=" + to);
   }
 
   /** {@code GET /api/devices/{imei}/messages} over the last 24 hours: the items. */

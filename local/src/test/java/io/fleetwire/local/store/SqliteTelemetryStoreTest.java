@@ -118,7 +118,7 @@ class SqliteTelemetryStoreTest extends TelemetryStoreContract {
       work.add(pool.submit(() -> {
         for (int i = 0; i < 50; i++) {
           store.positions(IMEI, FAR_PAST, FAR_FUTURE, 100, null);
-          store.devices();
+          store.devices(100, null);
         }
       }));
       for (Future<?> future : work) {
@@ -136,7 +136,7 @@ class SqliteTelemetryStoreTest extends TelemetryStoreContract {
   void closedStoreRefusesWork() {
     store.close();
     assertThrows(IllegalStateException.class, () -> store.upsert(List.of(record(IMEI, 1, 0))));
-    assertThrows(IllegalStateException.class, () -> store.devices());
+    assertThrows(IllegalStateException.class, () -> store.devices(100, null));
     store = newStoreIn(dir.resolve("other.db"));
   }
 

@@ -19,6 +19,7 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * The store port in memory, for tests of ingest, API and reports. It passes the same contract
@@ -54,7 +55,7 @@ public final class InMemoryTelemetryStore implements TelemetryStore {
 
   @Override
   public synchronized Page<Record> positions(String imei, Instant from, Instant to, int limit, String continuation) {
-    return page(records.getOrDefault(imei, new TreeMap<>(ORDER)), from, to, limit, continuation);
+    return page(records.getOrDefault(imei, new TreeMap<>(ORDER)), from, to, r -> true, limit, continuation);
   }
 
   @Override
@@ -68,10 +69,10 @@ public final class InMemoryTelemetryStore implements TelemetryStore {
   @Override
   public synchronized Page<DeviceMessage> messages(String imei, Instant from, Instant to, int limit,
       String continuation) {
-    return page(messages.getOrDefault(imei, new TreeMap<>(ORDER)), from, to, limit, continuation);
+    return page(messages.getOrDefault(imei, new TreeMap<>(ORDER)), from, to, m -> true, limit, continuation);
   }
 
-  private static <T> Page<T> page(NavigableMap<Key, T> all, Instant from, Instant to, int limit,
+  private static <T> Page<T> page(NavigableMap<Key, T> all, Instant from, Instant to, Predicate<T> filter, int limit,
       String continuation) {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1, got " + limit);
@@ -90,6 +91,9 @@ public final class InMemoryTelemetryStore implements TelemetryStore {
     for (Map.Entry<Key, T> e : all.tailMap(start, inclusive).entrySet()) {
       if (!e.getKey().ts().isBefore(to)) {
         break;
+      }
+      if (!filter.test(e.getValue())) {
+        continue;
       }
       if (page.size() == limit) {
         return new Page<>(page, last.ts() + "|" + last.id());
@@ -110,10 +114,10 @@ public final class InMemoryTelemetryStore implements TelemetryStore {
   }
 
   @Override
-  public synchronized List<Record> events(String imei, Instant from, Instant to, Set<Integer> eventIds) {
-    return records.getOrDefault(imei, new TreeMap<>(ORDER)).values().stream()
-        .filter(r -> !r.ts().isBefore(from) && r.ts().isBefore(to) && eventIds.contains(r.event()))
-        .toList();
+  public synchronized Page<Record> events(String imei, Instant from, Instant to, Set<Integer> eventIds, int limit,
+      String continuation) {
+    return page(records.getOrDefault(imei, new TreeMap<>(ORDER)), from, to, r -> eventIds.contains(r.event()), limit,
+        continuation);
   }
 
   @Override
@@ -122,10 +126,25 @@ public final class InMemoryTelemetryStore implements TelemetryStore {
     return entry == null ? Optional.empty() : Optional.of(state(imei, entry));
   }
 
+  /** The continuation token is the last IMEI of the previous page. */
   @Override
-  public synchronized List<DeviceState> devices() {
-    return devices.entrySet().stream().map(e -> state(e.getKey(), e.getValue()))
-        .sorted(Comparator.comparing(DeviceState::imei)).toList();
+  public synchronized Page<DeviceState> devices(int limit, String continuation) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+    }
+    if (continuation != null && (continuation.isEmpty() || !continuation.chars().allMatch(Character::isDigit))) {
+      throw new IllegalArgumentException("malformed continuation token: " + continuation);
+    }
+    List<DeviceState> after = devices.entrySet().stream()
+        .filter(e -> continuation == null || e.getKey().compareTo(continuation) > 0)
+        .map(e -> state(e.getKey(), e.getValue()))
+        .sorted(Comparator.comparing(DeviceState::imei))
+        .limit(limit + 1L)
+        .toList();
+    if (after.size() <= limit) {
+      return new Page<>(after, null);
+    }
+    return new Page<>(after.subList(0, limit), after.get(limit - 1).imei());
   }
 
   @Override

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -85,12 +86,13 @@ public abstract class TelemetryStoreContract {
     return records;
   }
 
-  private List<Record> allPositions(String imei, int pageSize) {
-    List<Record> all = new ArrayList<>();
+  /** Every item of a paged query, following each page's continuation to the end. */
+  private static <T> List<T> all(int pageSize, BiFunction<Integer, String, Page<T>> query) {
+    List<T> all = new ArrayList<>();
     String next = null;
     int pages = 0;
     do {
-      Page<Record> page = store.positions(imei, FAR_PAST, FAR_FUTURE, pageSize, next);
+      Page<T> page = query.apply(pageSize, next);
       assertTrue(page.items().size() <= pageSize, "page larger than the limit");
       all.addAll(page.items());
       next = page.next();
@@ -98,6 +100,18 @@ public abstract class TelemetryStoreContract {
       assertTrue(pages < 10_000, "continuation never ended");
     } while (next != null);
     return all;
+  }
+
+  private List<Record> allPositions(String imei, int pageSize) {
+    return all(pageSize, (limit, next) -> store.positions(imei, FAR_PAST, FAR_FUTURE, limit, next));
+  }
+
+  private List<DeviceState> allDevices(int pageSize) {
+    return all(pageSize, (limit, next) -> store.devices(limit, next));
+  }
+
+  private List<Record> allEvents(String imei, Instant from, Instant to, Set<Integer> eventIds, int pageSize) {
+    return all(pageSize, (limit, next) -> store.events(imei, from, to, eventIds, limit, next));
   }
 
   @Test
@@ -307,11 +321,74 @@ public abstract class TelemetryStoreContract {
     Record lateCrash = record(IMEI, T0.plusSeconds(40), 0, 247);
     Record otherDevice = record(OTHER_IMEI, T0.plusSeconds(15), 0, 247);
     store.upsert(List.of(lateCrash, ignition, towing, crash, otherDevice, record(IMEI, 25, 0)));
-    assertEquals(List.of(crash, towing),
-        store.events(IMEI, T0, T0.plusSeconds(40), Set.of(247, 246)));
-    assertEquals(List.of(crash, lateCrash),
-        store.events(IMEI, T0, T0.plusSeconds(41), Set.of(247)));
-    assertEquals(List.of(), store.events(IMEI, T0, T0.plusSeconds(41), Set.of()));
+    assertEquals(List.of(crash, towing), allEvents(IMEI, T0, T0.plusSeconds(40), Set.of(247, 246), 10));
+    assertEquals(List.of(crash, lateCrash), allEvents(IMEI, T0, T0.plusSeconds(41), Set.of(247), 10));
+    assertEquals(new Page<Record>(List.of(), null), store.events(IMEI, T0, T0.plusSeconds(41), Set.of(), 10, null));
+  }
+
+  @Test
+  void eventsPageThroughEveryMatchingRecordOnceWhatEverThePageSize() {
+    List<Record> expected = new ArrayList<>();
+    List<Record> stored = new ArrayList<>();
+    for (int i = 0; i < 9; i++) {
+      for (int variant = 0; variant < 2; variant++) {
+        Record event = record(IMEI, T0.plusSeconds(i), variant, i % 3 == 0 ? 246 : 247);
+        stored.add(event);
+        expected.add(event);
+        stored.add(record(IMEI, T0.plusSeconds(i), variant + 2, 239));
+      }
+    }
+    store.upsert(stored);
+    expected.sort(java.util.Comparator.comparing(Record::ts).thenComparing(Record::id));
+    for (int pageSize : new int[] {1, 2, 5, 17, 18, 19}) {
+      assertEquals(expected, allEvents(IMEI, FAR_PAST, FAR_FUTURE, Set.of(246, 247), pageSize), "page size " + pageSize);
+    }
+    Page<Record> first = store.events(IMEI, FAR_PAST, FAR_FUTURE, Set.of(246, 247), 4, null);
+    assertEquals(expected.subList(0, 4), first.items());
+    assertEquals(expected.subList(4, 8), store.events(IMEI, FAR_PAST, FAR_FUTURE, Set.of(246, 247), 4,
+        first.next()).items());
+  }
+
+  @Test
+  void eventsRefuseABadLimitOrMalformedToken() {
+    assertThrows(IllegalArgumentException.class,
+        () -> store.events(IMEI, FAR_PAST, FAR_FUTURE, Set.of(247), 0, null));
+    assertThrows(IllegalArgumentException.class,
+        () -> store.events(IMEI, FAR_PAST, FAR_FUTURE, Set.of(247), 10, "not a token"));
+  }
+
+  @Test
+  void devicesPageByImeiThroughEveryDeviceOnceWhatEverThePageSize() {
+    List<String> imeis = new ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      String imei = "35630704244" + (1000 + i * 7);
+      imeis.add(imei);
+      if (i % 2 == 0) {
+        store.register(imei, "Van " + i);
+      } else {
+        store.upsert(List.of(record(imei, i, 0)));
+      }
+    }
+    List<DeviceState> expected = allDevices(100);
+    assertEquals(imeis, expected.stream().map(DeviceState::imei).toList());
+    for (int pageSize : new int[] {1, 2, 3, 6, 7, 8}) {
+      assertEquals(expected, allDevices(pageSize), "page size " + pageSize);
+    }
+    Page<DeviceState> first = store.devices(3, null);
+    assertEquals(expected.subList(0, 3), first.items());
+    store.register("356307042440000", "Added before the page");
+    store.register("356307042449999", "Added after the page");
+    Page<DeviceState> rest = store.devices(10, first.next());
+    assertEquals(imeis.subList(3, 7), rest.items().stream().map(DeviceState::imei).limit(4).toList());
+    assertEquals("356307042449999", rest.items().get(4).imei());
+    assertNull(rest.next());
+  }
+
+  @Test
+  void devicesRefuseABadLimitOrMalformedToken() {
+    store.register(IMEI, "Van 7");
+    assertThrows(IllegalArgumentException.class, () -> store.devices(0, null));
+    assertThrows(IllegalArgumentException.class, () -> store.devices(10, "not a token"));
   }
 
   @Test
@@ -319,7 +396,7 @@ public abstract class TelemetryStoreContract {
     DeviceState registered = store.register(IMEI, "Van 7");
     assertEquals(new DeviceState(IMEI, "Van 7", true, null, null), registered);
     assertTrue(store.isRegistered(IMEI));
-    assertEquals(List.of(registered), store.devices());
+    assertEquals(List.of(registered), allDevices(100));
     assertEquals(registered, store.device(IMEI).orElseThrow());
   }
 
@@ -330,7 +407,7 @@ public abstract class TelemetryStoreContract {
     store.register(IMEI, "Van 7");
     assertFalse(store.isRegistered(OTHER_IMEI));
     assertEquals(List.of(new DeviceState(OTHER_IMEI, null, false, latest.receivedAt(), latest),
-        new DeviceState(IMEI, "Van 7", true, null, null)), store.devices());
+        new DeviceState(IMEI, "Van 7", true, null, null)), allDevices(100));
   }
 
   @Test
@@ -353,7 +430,7 @@ public abstract class TelemetryStoreContract {
     assertTrue(store.remove(IMEI));
     assertTrue(store.remove(OTHER_IMEI));
     assertFalse(store.isRegistered(IMEI));
-    assertEquals(List.of(new DeviceState(IMEI, null, false, latest.receivedAt(), latest)), store.devices());
+    assertEquals(List.of(new DeviceState(IMEI, null, false, latest.receivedAt(), latest)), allDevices(100));
     assertTrue(store.device(OTHER_IMEI).isEmpty());
     assertEquals(List.of(latest), allPositions(IMEI, 10));
   }
@@ -370,7 +447,7 @@ public abstract class TelemetryStoreContract {
   void unknownDeviceIsAbsentAndUnregistered() {
     assertTrue(store.device(IMEI).isEmpty());
     assertFalse(store.isRegistered(IMEI));
-    assertEquals(List.of(), store.devices());
+    assertEquals(List.of(), allDevices(100));
   }
 
   @Test
