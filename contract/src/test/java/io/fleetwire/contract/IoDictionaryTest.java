@@ -82,4 +82,17 @@ class IoDictionaryTest {
     }
     assertTrue(names.size() > 80, "the FMB dictionary lists the common ids");
   }
+
+  @Test
+  void sensorsReadBackFromAJsonStoreGetTheirDictionaryTypesBack() {
+    // a JavaScript JSON store answers 12.0 as 12 and 4 as 4.0 in other readers' hands
+    Map<String, Object> read = Map.of("externalVoltageV", 12L, "gsmSignal", 4.0, "ignition", true,
+        "driverId", "AA00000000000001", "cargoC", 3L);
+    Map<String, Object> typed = IoDictionary.fmb().retyped(read);
+    assertEquals(12.0, typed.get("externalVoltageV"));
+    assertEquals(4L, typed.get("gsmSignal"));
+    assertEquals(true, typed.get("ignition"));
+    assertEquals("AA00000000000001", typed.get("driverId"));
+    assertEquals(3L, typed.get("cargoC"));
+  }
 }

@@ -71,8 +71,10 @@ public abstract class TelemetryStoreContract {
     if (event != 0) {
       io.put(event, 1L);
     }
-    TreeMap<String, Double> sensors = new TreeMap<>();
-    sensors.put("ignition", 1.0);
+    // typed as ingest names them from the IO dictionary
+    TreeMap<String, Object> sensors = new TreeMap<>();
+    sensors.put("ignition", true);
+    sensors.put("externalVoltageV", 12.0 + variant / 1000.0);
     String id = RecordId.of(imei, ts, new byte[] {(byte) variant, (byte) (variant >>> 8), (byte) event});
     return new Record(id, imei, ts, ts.plusSeconds(2), 54.6872 + variant * 1e-4, 25.2797, 120, 90, 60, 9,
         1, event, null, io, new TreeMap<>(), sensors);
