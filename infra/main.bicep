@@ -236,6 +236,7 @@ module front 'modules/front.bicep' = if (!empty(frontImage)) {
     identityClientId: identity.outputs.frontClientId
     serviceBusNamespace: messaging.outputs.fullyQualifiedNamespace
     queueName: messaging.outputs.queueName
+    commandsTopicName: messaging.outputs.commandsTopicName
     cosmosEndpoint: data.outputs.endpoint
     cosmosDatabaseName: data.outputs.databaseName
     policy: devicePolicy

@@ -32,16 +32,22 @@ param rejectedTtlSeconds int = 2592000
 
 var serverless = capacityMode == 'Serverless'
 
-// The containers are declared once, in infra/cosmos/containers/*.json (id, partition key /imei,
+// The containers are declared once, in infra/cosmos/containers/*.json (id, partition key,
 // indexing policy with every composite index the stores' queries need, default TTL); the Java tests
-// create the same containers from the same files in a Cosmos server. Each container is partitioned
-// by device: every query but the device list is per IMEI, and a device's writes stay in one logical
-// partition (20 GB each), far above one device's retained telemetry. Only the retention is set here.
+// create the same containers from the same files in a Cosmos server. The device data is partitioned
+// by device (/imei): every query but the device list is per IMEI, and a device's writes stay in one
+// logical partition (20 GB each), far above one device's retained telemetry. The computed daily
+// reports are partitioned by day (/date): the API reads one day's rows in one partition, ~1 KB per
+// device. Only the retention is set here.
 var containers = [
   loadJsonContent('../cosmos/containers/telemetry.json')
   loadJsonContent('../cosmos/containers/devices.json')
   loadJsonContent('../cosmos/containers/rejected.json')
   loadJsonContent('../cosmos/containers/commands.json')
+  loadJsonContent('../cosmos/containers/dailyReports.json')
+  loadJsonContent('../cosmos/containers/rules.json')
+  loadJsonContent('../cosmos/containers/alerts.json')
+  loadJsonContent('../cosmos/containers/alertDeliveries.json')
   loadJsonContent('../cosmos/containers/messages.json')
 ]
 

@@ -39,11 +39,17 @@ param serviceBusNamespace string
 @description('Telemetry queue name.')
 param queueName string
 
+@description('Commands topic name; each replica creates its own subscription on it at start.')
+param commandsTopicName string
+
 @description('Cosmos DB endpoint of the device registry.')
 param cosmosEndpoint string
 
 @description('Cosmos DB database holding the devices and commands containers.')
 param cosmosDatabaseName string
+
+@description('A device command sent by a replica and unanswered this long expires (30s, 2m, PT2M).')
+param commandTimeout string = '60s'
 
 @description('Device acceptance policy.')
 @allowed([
@@ -112,6 +118,14 @@ var baseEnv = [
   {
     name: 'FLEETWIRE_QUEUE'
     value: queueName
+  }
+  {
+    name: 'FLEETWIRE_COMMANDS_TOPIC'
+    value: commandsTopicName
+  }
+  {
+    name: 'FLEETWIRE_COMMAND_TIMEOUT'
+    value: commandTimeout
   }
   {
     name: 'FLEETWIRE_POLICY'

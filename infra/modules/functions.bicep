@@ -57,6 +57,9 @@ param maximumInstanceCount int = 100
 ])
 param instanceMemoryMB int = 2048
 
+@description('When the daily fleet report computation runs: six-field NCRONTAB ({second} {minute} {hour} {day} {month} {day-of-week}), UTC. Each run resumes where the last one stopped, so it repeats through the day.')
+param dailyReportSchedule string = '0 */5 * * * *'
+
 @description('Require Entra ID sign-in for the API and dashboard (App Service Authentication).')
 param enableAuthentication bool = true
 
@@ -173,6 +176,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
     FLEETWIRE_SERVICEBUS_NAMESPACE: serviceBusNamespace
     FLEETWIRE_COSMOS_ENDPOINT: cosmosEndpoint
     FLEETWIRE_COSMOS_DATABASE: cosmosDatabaseName
+    FLEETWIRE_DAILY_REPORT_SCHEDULE: dailyReportSchedule
     AZURE_CLIENT_ID: identityClientId
     // Names the ingestion endpoint only: with local auth disabled it grants nothing without the token below.
     APPLICATIONINSIGHTS_CONNECTION_STRING: appInsights.properties.ConnectionString

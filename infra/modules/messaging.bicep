@@ -1,5 +1,5 @@
 // Service Bus: the telemetry queue between the front and ingest, and the commands topic on which
-// every front replica keeps its own subscription (device commands, issue 7). Local (SAS) auth is
+// every front replica keeps its own subscription (device commands). Local (SAS) auth is
 // off: senders and receivers use their managed identities (rbac.bicep).
 
 @description('Azure region for the resources.')

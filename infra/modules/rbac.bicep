@@ -133,7 +133,7 @@ resource frontDevicesReader 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssign
   }
 }
 
-// The replica holding a device records a command's delivery and outcome (issue 7).
+// The replica holding a device records a command's delivery and outcome.
 resource frontCommandsContributor 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-11-15' = {
   parent: cosmos
   name: guid(cosmos.id, frontPrincipalId, cosmosDataContributorRoleId, 'commands')

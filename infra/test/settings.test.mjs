@@ -30,12 +30,14 @@ const optional = {
     FLEETWIRE_SERVICEBUS_CONNECTION: 'none: the managed identity is used',
     FLEETWIRE_COSMOS_KEY: 'none: the managed identity is used',
     FLEETWIRE_TELEMETRY_TTL_DAYS: 'the container TTL from Bicep',
+    FLEETWIRE_COSMOS_CONNECTION_MODE: 'direct',
     HOSTNAME: 'set by the container runtime',
   },
   functions: {
     FLEETWIRE_SERVICEBUS_CONNECTION: 'none: the managed identity is used',
     FLEETWIRE_COSMOS_KEY: 'none: the managed identity is used',
     FLEETWIRE_TELEMETRY_TTL_DAYS: 'the container TTL from Bicep',
+    FLEETWIRE_COSMOS_CONNECTION_MODE: 'direct',
   },
 };
 

@@ -169,6 +169,49 @@ export class ApiClient {
     return body;
   }
 
+  /** Alert rules, by id. */
+  rules() {
+    return this.json('rules').then((body) => body.items || []);
+  }
+
+  createRule(rule) {
+    return this.send('POST', 'rules', rule);
+  }
+
+  deleteRule(id) {
+    return this.send('DELETE', `rules/${encodeURIComponent(id)}`);
+  }
+
+  /** Alerts open now, newest first. */
+  openAlerts() {
+    return this.json('alerts', { state: 'open' }).then((body) => body.items || []);
+  }
+
+  /** Every alert of one device that opened in [from, to), newest first. */
+  deviceAlerts(imei, from, to) {
+    return this.all('alerts', { imei, from, to }, 'alerts');
+  }
+
+  /** A state-changing request with a JSON body; resolves to the answer's JSON (null for 204). */
+  async send(method, path, body) {
+    let response;
+    try {
+      response = await fetch(this.url(path), {
+        method,
+        headers: { Accept: 'application/json', 'Content-Type': 'application/json', ...this.headers() },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (networkError) {
+      throw this.unreachable(networkError);
+    }
+    const answer = response.status === 204 ? null : await response.json().catch(() => ({}));
+    if (!response.ok) {
+      throw new ApiError(response.status, answer.error || response.statusText || 'Request failed', answer.detail || '');
+    }
+    return answer;
+  }
+
   dailyCsvUrl(date) {
     return this.url('reports/daily', { date, format: 'csv' });
   }

@@ -3,6 +3,8 @@
 // Address parameters: ?refresh=<s> between fleet refreshes (10), ?timeout=<s> before a request
 // counts as unanswered (30), ?tiles=<url template|none>, ?token=<API token>.
 
+import { AlertLayer } from './alert-layer.js';
+import { AlertsPanel } from './alerts-panel.js';
 import { ApiClient, adoptToken, apiBase } from './api.js';
 import { DeviceCharts } from './charts.js';
 import { CommandBox } from './command-box.js';
@@ -41,6 +43,36 @@ const fleetList = new FleetList({
   message: $('#fleet-message'),
 }, openDevice);
 const deviceView = new DeviceView($('#device-view'), api, map, charts);
+const alertLayer = new AlertLayer(map);
+const alertsPanel = new AlertsPanel({
+  alerts: $('#alert-list'),
+  count: $('#alert-count'),
+  rules: $('#rule-list'),
+  form: $('#rule-form'),
+  message: $('#rule-message'),
+}, api, openDevice, () => refreshAlerts());
+
+/**
+ * Open alerts and the rules (with their geofences), refreshed with the fleet. In the device view
+ * the map shows that device's alerts of the chosen range instead of the fleet's open ones.
+ */
+async function refreshAlerts() {
+  try {
+    const [open, rules] = await Promise.all([api.openAlerts(), api.rules()]);
+    alertsPanel.showAlerts(open);
+    alertsPanel.showRules(rules);
+    alertLayer.showGeofences(rules);
+    const imei = route();
+    if (imei === null) {
+      alertLayer.showAlerts(open);
+    } else if (deviceView.range) {
+      const [from, to] = deviceView.range;
+      alertLayer.showAlerts(await api.deviceAlerts(imei, from.toISOString(), to.toISOString()));
+    }
+  } catch (error) {
+    alertsPanel.say(`Alerts unavailable: ${error.describe ? error.describe() : error}`, 'error');
+  }
+}
 const commandBox = new CommandBox($('#device-view'), api);
 
 function render() {
@@ -88,6 +120,7 @@ async function refresh() {
     } else {
       deviceView.describe(devices.find((device) => device.imei === route()));
     }
+    await refreshAlerts();
     status.dataset.state = 'live';
     status.dataset.refreshes = String(Number(status.dataset.refreshes || 0) + 1);
     status.textContent = `Live · updated ${new Date().toLocaleTimeString()}`;
@@ -135,7 +168,12 @@ $('#brand').href = location.pathname + location.search + '#/';
 $('#back-to-fleet').addEventListener('click', () => {
   location.hash = '#/';
 });
-window.addEventListener('hashchange', render);
+window.addEventListener('hashchange', () => {
+  render();
+  refreshAlerts();
+});
+// a device's track of a new range brings that range's alerts
+$('#device-view').addEventListener('track-loaded', () => refreshAlerts());
 setUpDailyReport();
 fleetList.showLoading();
 render();

@@ -154,6 +154,7 @@ export class DeviceView {
       this.setMessage(records.length === 0 ? 'empty' : 'ready',
         records.length === 0 ? 'No positions in this range. Try a longer range.' : '');
       this.root.dataset.state = 'ready';
+      this.root.dispatchEvent(new CustomEvent('track-loaded'));
     } catch (error) {
       if (id !== this.loadId) {
         return;

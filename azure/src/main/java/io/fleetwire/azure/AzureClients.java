@@ -45,13 +45,18 @@ public final class AzureClients {
 
   /** The database on this process's client for the account the settings name. */
   public static CosmosAsyncDatabase cosmosDatabase(CosmosSettings settings) {
-    return COSMOS.computeIfAbsent(settings.endpoint() + '\n' + (settings.key() == null ? "" : settings.key()),
-        k -> cosmosClient(settings)).getDatabase(settings.database());
+    return COSMOS.computeIfAbsent(settings.endpoint() + '\n' + (settings.key() == null ? "" : settings.key()) + '\n'
+        + settings.connectionMode(), k -> cosmosClient(settings)).getDatabase(settings.database());
   }
 
   private static CosmosAsyncClient cosmosClient(CosmosSettings settings) {
     LOG.info("Connecting to Cosmos DB: {}", settings);
     CosmosClientBuilder builder = new CosmosClientBuilder().endpoint(settings.endpoint());
+    if (settings.connectionMode() == CosmosSettings.ConnectionMode.gateway) {
+      builder.gatewayMode();
+    } else {
+      builder.directMode();
+    }
     if (settings.key() != null) {
       builder.key(settings.key());
     } else {

@@ -10,6 +10,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.net.URI;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -61,6 +63,12 @@ public final class LocalApplication implements Callable<Integer> {
   @Option(names = "--api-token", defaultValue = "${env:FLEETWIRE_API_TOKEN}", description = "Require 'Authorization: Bearer TOKEN' on the API (open the dashboard with ?token=TOKEN).")
   String apiToken;
 
+  @Option(names = "--webhook-url", defaultValue = "${env:FLEETWIRE_WEBHOOK_URL}", description = "POST every opened and closed alert here, signed (env FLEETWIRE_WEBHOOK_URL).")
+  URI webhookUrl;
+
+  @Option(names = "--webhook-secret", defaultValue = "${env:FLEETWIRE_WEBHOOK_SECRET}", description = "Secret of the X-Fleetwire-Signature HMAC; required with --webhook-url (env FLEETWIRE_WEBHOOK_SECRET).")
+  String webhookSecret;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new LocalApplication()).execute(args));
   }
@@ -96,9 +104,16 @@ public final class LocalApplication implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
     }
+    AlertSettings alerts;
+    try {
+      alerts = webhookUrl == null && webhookSecret == null ? AlertSettings.NONE
+          : AlertSettings.webhook(webhookUrl, webhookSecret);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
     LocalStack stack;
     try {
-      stack = LocalStack.start(config, timeout);
+      stack = LocalStack.start(config, timeout, alerts);
     } catch (RuntimeException e) {
       LOG.error("cannot start the local stack: {}", describe(e));
       return 1;

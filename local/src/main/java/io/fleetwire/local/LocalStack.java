@@ -10,6 +10,8 @@ import io.fleetwire.functions.dashboard.DashboardAssets;
 import io.fleetwire.functions.ingest.IngestService;
 import io.fleetwire.local.http.LocalHttpServer;
 import io.fleetwire.local.queue.InProcessQueue;
+import io.fleetwire.functions.alert.AlertEvaluator;
+import io.fleetwire.local.store.SqliteAlertStore;
 import io.fleetwire.local.store.SqliteCommandStore;
 import io.fleetwire.local.store.SqliteTelemetryStore;
 import io.fleetwire.simulator.teltonika.Codec;
@@ -44,9 +46,11 @@ public final class LocalStack implements AutoCloseable {
   private final FrontServer front;
   private final LocalHttpServer http;
   private final Simulation demo;
+  private final LocalAlerts alerts;
 
   private LocalStack(SqliteTelemetryStore store, CommandOutbox outbox,
-      InProcessQueue queue, FrontServer front, LocalHttpServer http, Simulation demo) {
+      InProcessQueue queue, FrontServer front, LocalHttpServer http, Simulation demo, LocalAlerts alerts) {
+    this.alerts = alerts;
     this.store = store;
     this.outbox = outbox;
     this.queue = queue;
@@ -61,6 +65,12 @@ public final class LocalStack implements AutoCloseable {
 
   /** As {@link #start(LocalConfig)}; a device command unanswered for {@code commandTimeout} expires. */
   public static LocalStack start(LocalConfig config, Duration commandTimeout) throws InterruptedException {
+    return start(config, commandTimeout, AlertSettings.NONE);
+  }
+
+  /** As {@link #start(LocalConfig, Duration)}, delivering alerts as {@code alertSettings} say. */
+  public static LocalStack start(LocalConfig config, Duration commandTimeout, AlertSettings alertSettings)
+      throws InterruptedException {
     try {
       Files.createDirectories(config.dataDir());
     } catch (IOException e) {
@@ -70,10 +80,13 @@ public final class LocalStack implements AutoCloseable {
     SqliteCommandStore commands = new SqliteCommandStore(store);
     // Commands go to the front in-process: the outbox is the API's dispatcher and the front's listener.
     CommandOutbox outbox = new CommandOutbox(commands, Clock.systemUTC(), commandTimeout);
-    IngestService ingest = new IngestService(store, IoDictionary.fmb(), Clock.systemUTC());
+    SqliteAlertStore alertStore = new SqliteAlertStore(store);
+    AlertEvaluator evaluator = new AlertEvaluator(alertStore, Clock.systemUTC());
+    IngestService ingest = new IngestService(store, IoDictionary.fmb(), Clock.systemUTC(), evaluator);
     InProcessQueue queue = new InProcessQueue(ingest::ingest, QUEUE_CAPACITY, BATCHES_PER_COMMIT);
     FrontServer front = null;
     LocalHttpServer http = null;
+    LocalAlerts alerts = null;
     try {
       DeviceRegistry registry = config.policy() == LocalConfig.Policy.open
           ? DeviceRegistry.open()
@@ -86,15 +99,19 @@ public final class LocalStack implements AutoCloseable {
           .withMaxFrameBytes(config.maxFrameBytes()),
           queue, registry, outbox, outbox, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
       FrontServer started = front;
-      FleetApi api = new FleetApi(store, commands, outbox, () -> queue.isReady() && !started.isDraining(),
-          Clock.systemUTC(), FleetApi.DEFAULT_ONLINE_WINDOW);
+      FleetApi api = new FleetApi(store, commands, outbox, null, alertStore, evaluator,
+          () -> queue.isReady() && !started.isDraining(), Clock.systemUTC(), FleetApi.DEFAULT_ONLINE_WINDOW);
       http = LocalHttpServer.start(config.httpHost(), config.httpPort(), api, new DashboardAssets(), config.apiToken());
+      alerts = new LocalAlerts(alertSettings, alertStore, evaluator, store, Clock.systemUTC());
       Simulation demo = config.demoDevices() > 0 ? startDemo(config, front.port()) : null;
       LOG.info("Fleetwire local stack: devices on {}:{}, dashboard http://{}:{}/, data in {}{}",
           config.tcpHost(), front.port(), config.httpHost(), http.port(), config.dataDir().toAbsolutePath(),
           demo == null ? "" : ", " + config.demoDevices() + " simulated devices");
-      return new LocalStack(store, outbox, queue, front, http, demo);
+      return new LocalStack(store, outbox, queue, front, http, demo, alerts);
     } catch (InterruptedException | RuntimeException e) {
+      if (alerts != null) {
+        alerts.close();
+      }
       if (http != null) {
         http.close();
       }
@@ -138,6 +155,7 @@ public final class LocalStack implements AutoCloseable {
     front.close();
     outbox.close();
     queue.close();
+    alerts.close();
     http.close();
     store.close();
     LOG.info("Fleetwire local stack stopped");

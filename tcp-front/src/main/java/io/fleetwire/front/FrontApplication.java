@@ -5,8 +5,10 @@ import io.fleetwire.front.limits.ConnectionLimits;
 import io.fleetwire.front.publish.PublisherSpec;
 import io.fleetwire.azure.cosmos.CosmosDeviceRegistry;
 import io.fleetwire.azure.cosmos.CosmosSettings;
+import io.fleetwire.azure.servicebus.ServiceBusClients;
 import io.fleetwire.azure.servicebus.ServiceBusSettings;
 import io.fleetwire.azure.servicebus.ServiceBusTelemetryPublisher;
+import io.fleetwire.front.azure.AzureCommands;
 import io.fleetwire.front.registry.AllowListRegistry;
 import io.fleetwire.contract.registry.DeviceRegistry;
 import io.fleetwire.front.server.DurationText;
@@ -122,11 +124,17 @@ public final class FrontApplication implements Callable<Integer> {
   @Option(names = "--front-id", defaultValue = "${env:FLEETWIRE_FRONT_ID}", description = "Instance id written into every batch (env FLEETWIRE_FRONT_ID, default: host name).")
   String frontId;
 
+  @Option(names = "--command-timeout", defaultValue = "${env:FLEETWIRE_COMMAND_TIMEOUT:-60s}", description = "Device commands (on when Service Bus and FLEETWIRE_COSMOS_ENDPOINT are set): a sent command unanswered this long expires (env FLEETWIRE_COMMAND_TIMEOUT, default ${DEFAULT-VALUE}).")
+  Duration commandTimeout;
+
   static final String DEFAULT_PUBLISHER = "ndjson:./data/telemetry.ndjson";
   static final String SERVICE_BUS = "servicebus";
 
   /** The process environment, replaceable in tests. */
   Map<String, String> env = System.getenv();
+
+  /** Where the Service Bus clients come from, replaceable in tests (no Service Bus server runs there). */
+  ServiceBusClients serviceBus = ServiceBusClients.azure();
 
   public static void main(String[] args) {
     System.exit(commandLine(new FrontApplication()).execute(args));
@@ -231,30 +239,63 @@ public final class FrontApplication implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
     LOG.info("publisher {}", settings);
-    return ServiceBusTelemetryPublisher.create(settings);
+    return ServiceBusTelemetryPublisher.create(settings, serviceBus);
+  }
+
+  /**
+   * Device commands when Service Bus and Cosmos DB are both configured; without them the front
+   * only logs what devices answer.
+   */
+  AzureCommands openCommands(FrontConfig config) {
+    if (commandTimeout.isNegative() || commandTimeout.isZero()) {
+      throw new ParameterException(spec.commandLine(), "--command-timeout must be positive, got " + commandTimeout);
+    }
+    if (!AzureCommands.isConfigured(env)) {
+      if (ServiceBusSettings.isConfigured(env)) {
+        LOG.warn("device commands off: they need {} (the commands container) beside Service Bus",
+            CosmosSettings.ENDPOINT_ENV);
+      }
+      return null;
+    }
+    try {
+      return AzureCommands.start(env, config.frontId(), commandTimeout, serviceBus);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
   }
 
   private static boolean isBlank(String value) {
     return value == null || value.isBlank();
   }
 
-  @Override
-  public Integer call() throws InterruptedException {
+  /** Everything the flags and environment describe, started. */
+  RunningFront start() {
     FrontConfig config = config();
     DeviceRegistry registry = registry();
     PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     TelemetryPublisher telemetry = openPublisher();
-    FrontServer server;
+    AzureCommands commands = null;
     try {
-      server = FrontServer.start(config, telemetry, registry, meters);
+      commands = openCommands(config);
+      FrontServer server = commands == null
+          ? FrontServer.start(config, telemetry, registry, meters)
+          : FrontServer.start(config, telemetry, registry, commands.outbox(), commands.outbox(), meters);
+      return new RunningFront(server, telemetry, commands);
     } catch (RuntimeException e) {
+      if (commands != null) {
+        commands.close();
+      }
       telemetry.close();
       throw e;
     }
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    RunningFront running = start();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      server.close();
-      telemetry.close();
+      running.close();
       stopped.countDown();
     }, "front-drain"));
     stopped.await();

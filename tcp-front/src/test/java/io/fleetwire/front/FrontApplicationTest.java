@@ -2,6 +2,7 @@ package io.fleetwire.front;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -174,5 +175,19 @@ class FrontApplicationTest {
         () -> parse("--connection-rate", "-1").config());
 
     assertTrue(error.getMessage().contains("connection rate"), error.getMessage());
+  }
+
+  @Test
+  void aCommandTimeoutThatIsNotPositiveIsRefusedByName() {
+    FrontApplication app = parse(Map.of(), "--command-timeout", "0s");
+    ParameterException e = assertThrows(ParameterException.class, () -> app.openCommands(app.config()));
+    assertTrue(e.getMessage().contains("--command-timeout must be positive"), e.getMessage());
+  }
+
+  @Test
+  void commandsAreOffWithoutTheCosmosCommandStore() {
+    FrontApplication app = parse(Map.of("FLEETWIRE_SERVICEBUS_NAMESPACE", "fleet.servicebus.windows.net"));
+    assertEquals(Duration.ofSeconds(60), app.commandTimeout);
+    assertNull(app.openCommands(app.config()));
   }
 }

@@ -30,7 +30,8 @@ import java.util.List;
 public final class CosmosContainers {
   /** Every declared container, in the order Bicep deploys them. */
   public static final List<String> ALL = List.of(CosmosTelemetryStore.TELEMETRY, CosmosTelemetryStore.DEVICES,
-      CosmosTelemetryStore.REJECTED, CosmosCommandStore.COMMANDS, CosmosTelemetryStore.MESSAGES);
+      CosmosTelemetryStore.REJECTED, CosmosCommandStore.COMMANDS, CosmosFleetDayStore.DAILY_REPORTS,
+      CosmosAlertStore.RULES, CosmosAlertStore.ALERTS, CosmosAlertStore.DELIVERIES, CosmosTelemetryStore.MESSAGES);
 
   private CosmosContainers() {
   }

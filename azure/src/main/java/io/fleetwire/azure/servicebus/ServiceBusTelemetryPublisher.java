@@ -1,10 +1,7 @@
 package io.fleetwire.azure.servicebus;
 
-import io.fleetwire.azure.AzureClients;
-
 import com.azure.core.amqp.AmqpRetryMode;
 import com.azure.core.amqp.AmqpRetryOptions;
-import com.azure.messaging.servicebus.ServiceBusClientBuilder;
 import com.azure.messaging.servicebus.ServiceBusMessage;
 import com.azure.messaging.servicebus.ServiceBusSenderAsyncClient;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -86,11 +83,9 @@ public final class ServiceBusTelemetryPublisher implements TelemetryPublisher {
    * Builds the one long-lived sender: by namespace with {@code DefaultAzureCredential} (managed
    * identity on Azure), else by connection string; retries and timeouts from the settings.
    */
-  public static ServiceBusTelemetryPublisher create(ServiceBusSettings settings) {
-    ServiceBusClientBuilder builder = AzureClients.serviceBus(settings.namespace(), settings.connectionString())
-        .retryOptions(retryOptions(settings));
+  public static ServiceBusTelemetryPublisher create(ServiceBusSettings settings, ServiceBusClients clients) {
     LOG.info("Publishing to Service Bus: {}", settings);
-    return new ServiceBusTelemetryPublisher(builder.sender().queueName(settings.queue()).buildAsyncClient(), settings);
+    return new ServiceBusTelemetryPublisher(clients.telemetrySender(settings), settings);
   }
 
   static AmqpRetryOptions retryOptions(ServiceBusSettings settings) {

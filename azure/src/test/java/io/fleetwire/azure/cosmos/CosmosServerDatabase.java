@@ -36,6 +36,10 @@ final class CosmosServerDatabase {
     return new CosmosServerDatabase(database);
   }
 
+  CosmosAsyncDatabase database() {
+    return database;
+  }
+
   CosmosAsyncContainer container(String id) {
     return database.getContainer(id);
   }

@@ -305,7 +305,7 @@ class ServiceBusTelemetryPublisherTest {
   void theFactoryBuildsASenderFromAConnectionString() {
     ServiceBusSettings settings = ServiceBusSettings.of(null,
         "Endpoint=sb://127.0.0.1/;SharedAccessKeyName=send;SharedAccessKey=c2VjcmV0", "telemetry");
-    try (ServiceBusTelemetryPublisher built = ServiceBusTelemetryPublisher.create(settings)) {
+    try (ServiceBusTelemetryPublisher built = ServiceBusTelemetryPublisher.create(settings, ServiceBusClients.azure())) {
       assertTrue(built.isReady());
     }
   }
@@ -314,7 +314,7 @@ class ServiceBusTelemetryPublisherTest {
   @Timeout(30)
   void theFactoryBuildsAPasswordlessSenderFromANamespace() {
     ServiceBusSettings settings = ServiceBusSettings.of("fleetwire.servicebus.windows.net", null, "telemetry");
-    try (ServiceBusTelemetryPublisher built = ServiceBusTelemetryPublisher.create(settings)) {
+    try (ServiceBusTelemetryPublisher built = ServiceBusTelemetryPublisher.create(settings, ServiceBusClients.azure())) {
       assertTrue(built.isReady());
     }
   }

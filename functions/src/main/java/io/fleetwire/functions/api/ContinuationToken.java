@@ -9,7 +9,7 @@ import java.util.function.Function;
 
 /**
  * The {@code next} token of a paged route: the store's continuation together with the list it
- * belongs to (a device's positions, its events, the device list), base64url-encoded so it needs
+ * belongs to (a device's positions, its events, the device list, a day's fleet report), base64url-encoded so it needs
  * no escaping in a URL, and so a token from another list or a mangled one is refused with a 400
  * rather than passed to the store.
  */
@@ -29,15 +29,24 @@ final class ContinuationToken {
 
   /** The store's continuation inside {@code token}, or a 400 when the token is not one of this list. */
   static String unwrap(String scope, String token) {
+    String inside = open(scope, token);
+    if (inside == null) {
+      throw invalid(token);
+    }
+    return inside;
+  }
+
+  /** What {@link #wrap} put in {@code token} for {@code scope}; {@code null} when it is not such a token. */
+  static String open(String scope, String token) {
     String plain;
     try {
       plain = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw invalid(token);
+      return null;
     }
     String prefix = scope + SEPARATOR;
     if (!plain.startsWith(prefix) || plain.length() == prefix.length()) {
-      throw invalid(token);
+      return null;
     }
     return plain.substring(prefix.length());
   }

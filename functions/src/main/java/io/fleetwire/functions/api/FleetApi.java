@@ -1,12 +1,15 @@
 package io.fleetwire.functions.api;
 
 import io.fleetwire.contract.IoDictionary;
+import io.fleetwire.contract.alert.AlertStore;
+import io.fleetwire.functions.alert.AlertEvaluator;
 import io.fleetwire.contract.command.CommandDispatcher;
 import io.fleetwire.contract.command.CommandStore;
-import io.fleetwire.functions.report.FleetDayCsv;
-import io.fleetwire.functions.report.FleetDayReport;
+import io.fleetwire.contract.report.FleetDayStore;
 import io.fleetwire.contract.store.StoreUnavailableException;
 import io.fleetwire.contract.store.TelemetryStore;
+import io.fleetwire.functions.report.FleetDayRows;
+import io.fleetwire.functions.report.TrackReports;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,8 +41,9 @@ public final class FleetApi {
   private final RequestParams params;
   private final DeviceRoutes devices;
   private final TrackRoutes tracks;
-  private final StoredReports reports;
+  private final DailyReports daily;
   private final CommandRoutes commands;
+  private final AlertRoutes alerts;
 
   public FleetApi(TelemetryStore store, BooleanSupplier ready, Clock clock) {
     this(store, ready, clock, DEFAULT_ONLINE_WINDOW);
@@ -58,16 +62,37 @@ public final class FleetApi {
    */
   public FleetApi(TelemetryStore store, CommandStore commands, CommandDispatcher dispatcher, BooleanSupplier ready,
       Clock clock, Duration onlineWindow) {
+    this(store, commands, dispatcher, null, null, null, ready, clock, onlineWindow);
+  }
+
+  /** An API whose daily report is served from {@code fleetDays} where computed, without alerts. */
+  public FleetApi(TelemetryStore store, CommandStore commands, CommandDispatcher dispatcher, FleetDayStore fleetDays,
+      BooleanSupplier ready, Clock clock, Duration onlineWindow) {
+    this(store, commands, dispatcher, fleetDays, null, null, ready, clock, onlineWindow);
+  }
+
+  /**
+   * @param fleetDays daily fleet reports computed ahead of time and served for the days they
+   *     complete; {@code null} to compute every day's report on demand
+   * @param alerts    where alert rules and alerts are kept, {@code null} for an API without them
+   * @param evaluator the ingest side's evaluator, told when a rule changes so it applies at once
+   */
+  public FleetApi(TelemetryStore store, CommandStore commands, CommandDispatcher dispatcher, FleetDayStore fleetDays,
+      AlertStore alerts, AlertEvaluator evaluator, BooleanSupplier ready, Clock clock, Duration onlineWindow) {
     Objects.requireNonNull(store, "store");
     this.ready = Objects.requireNonNull(ready, "ready");
     this.clock = Objects.requireNonNull(clock, "clock");
     IoDictionary dictionary = IoDictionary.fmb();
     this.params = new RequestParams(clock);
-    this.reports = new StoredReports(store, dictionary);
+    TrackReports reports = new TrackReports(store, dictionary);
+    this.daily = new DailyReports(new FleetDayRows(reports, FleetDayRows.DEFAULT_PARALLELISM), fleetDays, params,
+        clock);
     this.devices = new DeviceRoutes(store, clock, Objects.requireNonNull(onlineWindow, "onlineWindow"));
-    this.tracks = new TrackRoutes(store, params, reports, dictionary);
+    this.tracks = new TrackRoutes(store, params, new StoredReports(reports), dictionary);
     this.commands = commands == null ? null
         : new CommandRoutes(commands, Objects.requireNonNull(dispatcher, "dispatcher"), clock);
+    this.alerts = alerts == null ? null
+        : new AlertRoutes(alerts, evaluator == null ? new AlertEvaluator(alerts, clock) : evaluator, params);
   }
 
   /** Answers one request; never throws. */
@@ -99,6 +124,14 @@ public final class FleetApi {
           allow(method, "GET", "POST");
           return method.equals("GET") ? devices.list(request) : devices.register(request);
         }
+        if (alerts != null && segments.get(0).equals("rules")) {
+          allow(method, "GET", "POST");
+          return method.equals("GET") ? alerts.rules() : alerts.create(request);
+        }
+        if (alerts != null && segments.get(0).equals("alerts")) {
+          allow(method, "GET");
+          return alerts.alerts(request);
+        }
       }
       case 2 -> {
         if (segments.get(0).equals("devices")) {
@@ -106,9 +139,13 @@ public final class FleetApi {
           String imei = RequestParams.imei(segments.get(1));
           return method.equals("GET") ? devices.show(imei) : devices.remove(imei);
         }
+        if (alerts != null && segments.get(0).equals("rules")) {
+          allow(method, "GET", "DELETE");
+          return method.equals("GET") ? alerts.show(segments.get(1)) : alerts.delete(segments.get(1));
+        }
         if (segments.equals(List.of("reports", "daily"))) {
           allow(method, "GET");
-          return daily(request);
+          return daily.daily(request);
         }
       }
       case 3 -> {
@@ -151,19 +188,6 @@ public final class FleetApi {
     body.put("status", up ? "UP" : "DOWN");
     body.put("time", clock.instant());
     return ApiResponse.json(up ? 200 : 503, body);
-  }
-
-  private ApiResponse daily(ApiRequest request) {
-    String format = request.param("format").orElse("json");
-    if (!format.equals("json") && !format.equals("csv")) {
-      throw ApiException.badRequest("bad_format", "'format' must be json or csv, got " + RequestParams.quoted(format));
-    }
-    FleetDayReport day = reports.fleetDay(params.date(request));
-    if (format.equals("json")) {
-      return ApiResponse.json(200, day);
-    }
-    return ApiResponse.text(200, ApiResponse.CSV, FleetDayCsv.write(day),
-        Map.of("Content-Disposition", "attachment; filename=\"fleet-" + day.date() + ".csv\""));
   }
 
   private static boolean isTrackView(String segment) {

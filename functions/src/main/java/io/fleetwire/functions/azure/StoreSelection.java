@@ -1,6 +1,7 @@
 package io.fleetwire.functions.azure;
 
 import io.fleetwire.azure.cosmos.CosmosCommandStore;
+import io.fleetwire.azure.cosmos.CosmosFleetDayStore;
 import io.fleetwire.azure.cosmos.CosmosSettings;
 import io.fleetwire.azure.cosmos.CosmosTelemetryStore;
 import io.fleetwire.azure.servicebus.CommandTopicSettings;
@@ -8,6 +9,7 @@ import io.fleetwire.azure.servicebus.ServiceBusCommandTopic;
 import io.fleetwire.azure.servicebus.ServiceBusSettings;
 import io.fleetwire.contract.command.CommandDispatcher;
 import io.fleetwire.contract.command.CommandStore;
+import io.fleetwire.contract.report.FleetDayStore;
 import io.fleetwire.contract.store.TelemetryStore;
 
 import java.util.Map;
@@ -34,6 +36,11 @@ final class StoreSelection {
   /** Commands live beside the telemetry, in the account's {@code commands} container. */
   static Supplier<CommandStore> commandsFromEnvironment(Map<String, String> env) {
     return () -> CosmosCommandStore.create(CosmosSettings.fromEnvironment(env));
+  }
+
+  /** Computed daily fleet reports live beside the telemetry, in the account's {@code dailyReports} container. */
+  static Supplier<FleetDayStore> fleetDaysFromEnvironment(Map<String, String> env) {
+    return () -> CosmosFleetDayStore.create(CosmosSettings.fromEnvironment(env));
   }
 
   /**

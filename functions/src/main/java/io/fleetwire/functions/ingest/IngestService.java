@@ -11,6 +11,7 @@ import io.fleetwire.contract.TelemetryEnvelope;
 import io.fleetwire.contract.store.RejectedMessage;
 import io.fleetwire.contract.store.StoreUnavailableException;
 import io.fleetwire.contract.store.TelemetryStore;
+import io.fleetwire.functions.alert.AlertEvaluator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,11 +37,22 @@ public final class IngestService {
   private final TelemetryStore store;
   private final RecordValidator validator;
   private final Clock clock;
+  private final AlertEvaluator alerts;
 
+  /** Ingest without alert rules. */
   public IngestService(TelemetryStore store, IoDictionary dictionary, Clock clock) {
+    this(store, dictionary, clock, null);
+  }
+
+  /**
+   * @param alerts evaluates the alert rules on every stored record, on record time; null for none.
+   *     Its failures propagate like the store's, so a redelivery evaluates again (idempotently).
+   */
+  public IngestService(TelemetryStore store, IoDictionary dictionary, Clock clock, AlertEvaluator alerts) {
     this.store = Objects.requireNonNull(store, "store");
     this.validator = new RecordValidator(dictionary, clock);
     this.clock = clock;
+    this.alerts = alerts;
   }
 
   /** One decoded batch, as the local in-process queue hands it over. */
@@ -90,6 +102,9 @@ public final class IngestService {
     }
     if (!valid.isEmpty()) {
       store.upsert(valid);
+      if (alerts != null) {
+        alerts.evaluate(valid);
+      }
     }
     if (!messages.isEmpty()) {
       store.storeMessages(messages);

@@ -3,6 +3,8 @@ package io.fleetwire.functions.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import io.fleetwire.contract.report.DeviceReport;
+import io.fleetwire.contract.report.FleetDayRow;
 
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -18,17 +20,19 @@ public final class FleetDayCsv {
   private static final CsvMapper CSV = new CsvMapper();
   private static final List<String> COLUMNS = columns();
   private static final CsvSchema SCHEMA = schema();
+  private static final CsvSchema ROWS_ONLY = SCHEMA.withoutHeader();
 
   private FleetDayCsv() {
   }
 
-  public static String write(FleetDayReport day) {
+  /** @param header false for a page that continues an earlier one, so the pages concatenate into one file */
+  public static String write(FleetDayReport day, boolean header) {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (FleetDayRow row : day.items()) {
       rows.add(cells(day, row));
     }
     try {
-      return CSV.writer(SCHEMA).writeValueAsString(rows);
+      return CSV.writer(header ? SCHEMA : ROWS_ONLY).writeValueAsString(rows);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException("daily report is not writable as CSV", e);
     }

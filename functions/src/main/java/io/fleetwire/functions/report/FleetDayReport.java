@@ -1,15 +1,19 @@
 package io.fleetwire.functions.report;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.fleetwire.contract.report.FleetDayRow;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
-/** The daily fleet report: one row per device for one UTC day. */
-@JsonPropertyOrder({"date", "items"})
-public record FleetDayReport(LocalDate date, List<FleetDayRow> items) {
+/**
+ * A page of the daily fleet report: one row per device for one UTC day, in IMEI order;
+ * {@code next} is the token of the following page, {@code null} on the last.
+ */
+@JsonPropertyOrder({"date", "items", "next"})
+public record FleetDayReport(LocalDate date, List<FleetDayRow> items, String next) {
 
   public FleetDayReport {
     items = List.copyOf(items);

@@ -2,6 +2,8 @@ package io.fleetwire.functions.report;
 
 import io.fleetwire.contract.IoDictionary;
 import io.fleetwire.contract.Record;
+import io.fleetwire.contract.report.DeviceReport;
+import io.fleetwire.contract.report.TemperatureSummary;
 
 import java.time.Duration;
 import java.time.Instant;

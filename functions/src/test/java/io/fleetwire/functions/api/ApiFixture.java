@@ -3,8 +3,10 @@ package io.fleetwire.functions.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fleetwire.contract.Json;
 import io.fleetwire.contract.Record;
-import io.fleetwire.testsupport.store.InMemoryTelemetryStore;
+import io.fleetwire.contract.command.CommandDispatcher;
+import io.fleetwire.contract.report.FleetDayStore;
 import io.fleetwire.contract.store.TelemetryStore;
+import io.fleetwire.testsupport.store.InMemoryTelemetryStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,6 +35,13 @@ final class ApiFixture {
   ApiFixture(TelemetryStore store) {
     this.store = store;
     this.api = new FleetApi(store, () -> true, Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  /** An API that serves the daily reports {@code fleetDays} holds for the days they complete. */
+  ApiFixture(TelemetryStore store, FleetDayStore fleetDays) {
+    this.store = store;
+    this.api = new FleetApi(store, null, CommandDispatcher.none(), fleetDays, () -> true,
+        Clock.fixed(NOW, ZoneOffset.UTC), FleetApi.DEFAULT_ONLINE_WINDOW);
   }
 
   void store(List<Record> records) {

@@ -82,4 +82,25 @@ class DailyReportRouteTest {
 
     assertTrue(detail.contains("json or csv") && detail.contains("xlsx"), detail);
   }
+
+  @Test
+  void computedRowsArePagedByLimitWithTheNextToken() {
+    storeTwoDevices();
+
+    JsonNode first = json(fixture.get(PATH, "date", "2026-05-01", "limit", "1"));
+    assertEquals(1, first.get("items").size());
+    assertEquals(IMEI, first.get("items").get(0).get("imei").asText());
+    JsonNode second = json(fixture.get(PATH, "date", "2026-05-01", "limit", "1", "next", first.get("next").asText()));
+
+    assertEquals(1, second.get("items").size());
+    assertEquals(OTHER_IMEI, second.get("items").get(0).get("imei").asText());
+    assertTrue(second.get("next").isNull());
+  }
+
+  @Test
+  void answers400ForANextTokenThatIsNotOurs() {
+    String detail = assertError(fixture.get(PATH, "date", "2026-05-01", "next", "bm90LW91cnM"), 400, "bad_next");
+
+    assertTrue(detail.contains("bm90LW91cnM") && detail.contains("2026-05-01"), detail);
+  }
 }

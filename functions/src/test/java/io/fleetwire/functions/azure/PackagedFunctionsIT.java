@@ -2,19 +2,25 @@ package io.fleetwire.functions.azure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fleetwire.contract.Json;
+import io.fleetwire.functions.report.DailyReportJob;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Reads what azure-functions-maven-plugin wrote in the package phase: the app the Functions host will load. */
@@ -65,6 +71,40 @@ class PackagedFunctionsIT {
         assertEquals("many", trigger.get("cardinality").asText().toLowerCase(Locale.ROOT));
       }
     }
+  }
+
+  @Test
+  void dailyReportJobIsATimerOnTheScheduleSettingWithoutRunOnStartup() throws IOException {
+    JsonNode trigger = trigger(functions().get("dailyReportJob"));
+
+    assertEquals("timerTrigger", trigger.get("type").asText());
+    assertEquals("%" + DailyReportFunction.SCHEDULE_ENV + "%", trigger.get("schedule").asText());
+    // a run on every host start (scale-out, wake-up) would cost without need; the schedule resumes the work
+    assertFalse(trigger.path("runOnStartup").asBoolean(false));
+  }
+
+  @Test
+  void aDailyReportRunEndsWellInsideTheFunctionTimeout() throws IOException {
+    JsonNode host = Json.mapper().readTree(staging.resolve("host.json").toFile());
+    Duration timeout = Duration.between(LocalTime.MIN, LocalTime.parse(host.get("functionTimeout").asText()));
+
+    // the budget is checked between groups of devices: the group in hand and its save need the rest
+    assertTrue(DailyReportJob.DEFAULT_BUDGET.plusSeconds(30).compareTo(timeout) <= 0,
+        DailyReportJob.DEFAULT_BUDGET + " leaves less than 30 s of the function timeout " + timeout);
+  }
+
+  @Test
+  void theFunctionAppGetsTheScheduleSettingAsSixFieldNcrontab() throws IOException {
+    // the module's folder is the working directory of the test run
+    String bicep = Files.readString(Path.of("../infra/modules/functions.bicep"));
+    Matcher setting = Pattern.compile("(?m)^\\s+" + DailyReportFunction.SCHEDULE_ENV + ": (\\w+)$").matcher(bicep);
+    assertTrue(setting.find(), DailyReportFunction.SCHEDULE_ENV + " is not among the Function App's settings");
+    Matcher param = Pattern.compile("(?m)^param " + setting.group(1) + " string = '([^']*)'$").matcher(bicep);
+    assertTrue(param.find(), "no default for " + setting.group(1));
+
+    String[] fields = param.group(1).split(" ");
+    assertEquals(6, fields.length, "{second} {minute} {hour} {day} {month} {day-of-week}: " + param.group(1));
+    assertEquals("0", fields[0], "a schedule firing every second of a minute: " + param.group(1));
   }
 
   @Test

@@ -2,6 +2,8 @@ package io.fleetwire.functions.report;
 
 import io.fleetwire.contract.IoDictionary;
 import io.fleetwire.contract.Record;
+import io.fleetwire.contract.report.DeviceReport;
+import io.fleetwire.contract.report.TemperatureSummary;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -21,7 +23,9 @@ class DeviceReportTest {
   private static final double TEN_SECONDS_AT_60_KMH_DEG = (1.0 / 6) / KM_PER_DEGREE_LATITUDE;
 
   private static DeviceReport report(List<Record> records) {
-    return DeviceReport.of(IMEI, START, END, records, IoDictionary.fmb());
+    TrackAccumulator track = new TrackAccumulator(IoDictionary.fmb());
+    records.forEach(track::add);
+    return track.report(IMEI, START, END);
   }
 
   /** 10 km due north at 60 km/h, a record every 10 s: 61 records, 60 intervals of 10 s. */

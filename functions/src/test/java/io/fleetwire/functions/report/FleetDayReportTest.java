@@ -2,6 +2,9 @@ package io.fleetwire.functions.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fleetwire.contract.Json;
+import io.fleetwire.contract.report.DeviceReport;
+import io.fleetwire.contract.report.FleetDayRow;
+import io.fleetwire.contract.report.TemperatureSummary;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -30,7 +33,7 @@ class FleetDayReportTest {
         new TemperatureSummary(3.5, 7.25, 5.1), new TreeMap<>(events(1, 0)));
     DeviceReport truck = new DeviceReport("356307042441014", FROM, TO, 0, 0.0, 0, 0, 0, 0,
         new TemperatureSummary(null, null, null), new TreeMap<>(events(0, 2)));
-    return new FleetDayReport(DAY, List.of(new FleetDayRow("Van \"7\", north", van), new FleetDayRow(null, truck)));
+    return new FleetDayReport(DAY, List.of(new FleetDayRow("Van \"7\", north", van), new FleetDayRow(null, truck)), null);
   }
 
   @Test
@@ -42,7 +45,7 @@ class FleetDayReportTest {
         + "2026-05-01,356307042441013,\"Van \"\"7\"\", north\",120,42.125,3600,600,2,88,3.5,7.25,5.1,1,0,0,0,0,0\r\n"
         + "2026-05-01,356307042441014,,0,0.0,0,0,0,0,,,,0,2,0,0,0,0\r\n";
 
-    assertEquals(expected, FleetDayCsv.write(day()));
+    assertEquals(expected, FleetDayCsv.write(day(), true));
   }
 
   @Test

@@ -50,6 +50,31 @@ public final class FleetApiClient {
     expect(201, response);
   }
 
+  /** {@code POST /api/rules} with the rule's JSON; the created rule. */
+  public JsonNode createRule(String json) {
+    HttpResponse<String> response = send(request("/api/rules")
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    expect(201, response);
+    return read(response.body());
+  }
+
+  public List<JsonNode> rules() {
+    return items(getJson("/api/rules"));
+  }
+
+  public List<JsonNode> openAlerts() {
+    return items(getJson("/api/alerts?state=open"));
+  }
+
+  private static JsonNode read(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /** Every position in {@code [from, to)}, following {@code next} to the last page. */
   public List<JsonNode> positions(String imei, Instant from, Instant to) {
     return all("/api/devices/" + imei + "/positions", "from=" + from + "&to=" + to);

@@ -1,4 +1,4 @@
-package io.fleetwire.functions.report;
+package io.fleetwire.contract.report;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;

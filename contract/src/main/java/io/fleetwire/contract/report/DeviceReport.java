@@ -1,8 +1,6 @@
-package io.fleetwire.functions.report;
+package io.fleetwire.contract.report;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.fleetwire.contract.IoDictionary;
-import io.fleetwire.contract.Record;
 
 import java.time.Instant;
 import java.util.List;
@@ -34,13 +32,5 @@ public record DeviceReport(
 
   public DeviceReport {
     events = new TreeMap<>(events);
-  }
-
-  /** The report of {@code records} (one device, oldest first), all taken as inside the range. */
-  public static DeviceReport of(String imei, Instant from, Instant to, List<Record> records,
-      IoDictionary dictionary) {
-    TrackAccumulator track = new TrackAccumulator(dictionary);
-    records.forEach(track::add);
-    return track.report(imei, from, to);
   }
 }
