@@ -164,17 +164,22 @@ export class DeviceView {
     }
   }
 
-  showEvents(events) {
-    const list = this.root.querySelector('#event-list');
-    list.dataset.count = String(events.length);
-    if (events.length === 0) {
+  /** Fills a list with one item per entry, or with a line saying there is none. */
+  fillList(selector, entries, noneText, item) {
+    const list = this.root.querySelector(selector);
+    list.dataset.count = String(entries.length);
+    if (entries.length === 0) {
       const none = document.createElement('li');
       none.className = 'none';
-      none.textContent = 'No events in this range.';
+      none.textContent = noneText;
       list.replaceChildren(none);
       return;
     }
-    list.replaceChildren(...events.map((event, index) => {
+    list.replaceChildren(...entries.map(item));
+  }
+
+  showEvents(events) {
+    this.fillList('#event-list', events, 'No events in this range.', (event, index) => {
       const name = eventName(event);
       const li = document.createElement('li');
       li.dataset.index = String(index);
@@ -187,21 +192,12 @@ export class DeviceView {
       when.textContent = `${time(event.ts)} · ${withUnit(event.speed, 0, 'km/h')}`;
       li.append(label, when);
       return li;
-    }));
+    });
   }
 
   /** What the device sent on its own: text as text, binary payloads as hex. */
   showMessages(messages) {
-    const list = this.root.querySelector('#message-list');
-    list.dataset.count = String(messages.length);
-    if (messages.length === 0) {
-      const none = document.createElement('li');
-      none.className = 'none';
-      none.textContent = 'No device messages in this range.';
-      list.replaceChildren(none);
-      return;
-    }
-    list.replaceChildren(...messages.map((message) => {
+    this.fillList('#message-list', messages, 'No device messages in this range.', (message) => {
       const li = document.createElement('li');
       const isText = typeof message.text === 'string';
       li.dataset.codec = String(message.codec);
@@ -213,7 +209,7 @@ export class DeviceView {
       payload.textContent = isText ? message.text : message.hex;
       li.append(when, payload);
       return li;
-    }));
+    });
   }
 
   showReport(report) {
