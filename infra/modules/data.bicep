@@ -48,11 +48,14 @@ var containers = [
   loadJsonContent('../cosmos/containers/rules.json')
   loadJsonContent('../cosmos/containers/alerts.json')
   loadJsonContent('../cosmos/containers/alertDeliveries.json')
+  loadJsonContent('../cosmos/containers/messages.json')
 ]
 
-// Retention a deployment may change; the files hold the defaults the tests use.
+// Retention a deployment may change; the files hold the defaults the tests use. A device's own
+// messages are kept as long as its telemetry.
 var defaultTtlOverrides = {
   telemetry: telemetryTtlSeconds
+  messages: telemetryTtlSeconds
   rejected: rejectedTtlSeconds
 }
 

@@ -66,10 +66,11 @@ test('every container JSON is deployed once, by data.bicep, as the resource it d
   }
 });
 
-test('telemetry and rejected retention are parameters whose defaults are the declared TTLs', () => {
+test('telemetry, messages and rejected retention are parameters whose defaults are the declared TTLs', () => {
   const overrides = data.variables().get('defaultTtlOverrides');
-  assert.deepEqual(propertyNames(overrides).sort(), ['rejected', 'telemetry']);
-  for (const [id, param] of [['telemetry', 'telemetryTtlSeconds'], ['rejected', 'rejectedTtlSeconds']]) {
+  assert.deepEqual(propertyNames(overrides).sort(), ['messages', 'rejected', 'telemetry']);
+  for (const [id, param] of [['telemetry', 'telemetryTtlSeconds'], ['messages', 'telemetryTtlSeconds'],
+    ['rejected', 'rejectedTtlSeconds']]) {
     assert.equal(property(overrides, id).text, param);
     const declared = JSON.parse(readRepoFile(`${containerDir}/${id}.json`)).defaultTtl;
     assert.equal(data.literal(data.params().get(param).defaultNode), declared);

@@ -122,6 +122,11 @@ export class ApiClient {
     return this.all(`devices/${encodeURIComponent(imei)}/positions`, { from, to }, 'positions');
   }
 
+  /** The device's own messages in [from, to), oldest first. */
+  messages(imei, from, to) {
+    return this.all(`devices/${encodeURIComponent(imei)}/messages`, { from, to }, 'messages');
+  }
+
   /** Every alarm event in [from, to), oldest first. */
   events(imei, from, to) {
     return this.all(`devices/${encodeURIComponent(imei)}/events`, { from, to }, 'events');

@@ -1,6 +1,6 @@
 // One device: time range, track, charts, events and the report figures for that range.
 
-import { ALARMS, age, duration, eventLabel, eventName, number, time, withUnit } from './format.js';
+import { ALARMS, age, duration, eventLabel, eventName, number, sensorValue, time, withUnit } from './format.js';
 
 const HOUR = 3600 * 1000;
 const DAY = 24 * HOUR;
@@ -77,6 +77,26 @@ export class DeviceView {
     status.textContent = device
       ? `${device.online ? 'Online' : 'Offline'} · seen ${age(device.lastSeen)}`
       : 'Unknown device';
+    this.showSensors(device && device.last ? device.last.sensors || {} : {});
+  }
+
+  /** The latest record's named sensors, each shown as its type reads. */
+  showSensors(sensors) {
+    const list = this.root.querySelector('#sensor-list');
+    const names = Object.keys(sensors).sort();
+    list.dataset.count = String(names.length);
+    list.replaceChildren(...names.map((name) => {
+      const shown = sensorValue(sensors[name]);
+      const row = document.createElement('div');
+      row.dataset.sensor = name;
+      const label = document.createElement('dt');
+      label.textContent = name;
+      const value = document.createElement('dd');
+      value.dataset.type = shown.type;
+      value.textContent = shown.text;
+      row.append(label, value);
+      return row;
+    }));
   }
 
   choosePreset(preset) {
@@ -112,10 +132,11 @@ export class DeviceView {
     const fromIso = from.toISOString();
     const toIso = to.toISOString();
     try {
-      const [records, events, report] = await Promise.all([
+      const [records, events, report, messages] = await Promise.all([
         this.api.positions(imei, fromIso, toIso),
         this.api.events(imei, fromIso, toIso),
         this.api.report(imei, fromIso, toIso),
+        this.api.messages(imei, fromIso, toIso),
       ]);
       if (id !== this.loadId) {
         return;
@@ -129,6 +150,7 @@ export class DeviceView {
       this.charts.show(records);
       this.showEvents(events);
       this.showReport(report);
+      this.showMessages(messages);
       this.setMessage(records.length === 0 ? 'empty' : 'ready',
         records.length === 0 ? 'No positions in this range. Try a longer range.' : '');
       this.root.dataset.state = 'ready';
@@ -142,17 +164,22 @@ export class DeviceView {
     }
   }
 
-  showEvents(events) {
-    const list = this.root.querySelector('#event-list');
-    list.dataset.count = String(events.length);
-    if (events.length === 0) {
+  /** Fills a list with one item per entry, or with a line saying there is none. */
+  fillList(selector, entries, noneText, item) {
+    const list = this.root.querySelector(selector);
+    list.dataset.count = String(entries.length);
+    if (entries.length === 0) {
       const none = document.createElement('li');
       none.className = 'none';
-      none.textContent = 'No events in this range.';
+      none.textContent = noneText;
       list.replaceChildren(none);
       return;
     }
-    list.replaceChildren(...events.map((event, index) => {
+    list.replaceChildren(...entries.map(item));
+  }
+
+  showEvents(events) {
+    this.fillList('#event-list', events, 'No events in this range.', (event, index) => {
       const name = eventName(event);
       const li = document.createElement('li');
       li.dataset.index = String(index);
@@ -165,7 +192,24 @@ export class DeviceView {
       when.textContent = `${time(event.ts)} · ${withUnit(event.speed, 0, 'km/h')}`;
       li.append(label, when);
       return li;
-    }));
+    });
+  }
+
+  /** What the device sent on its own: text as text, binary payloads as hex. */
+  showMessages(messages) {
+    this.fillList('#message-list', messages, 'No device messages in this range.', (message) => {
+      const li = document.createElement('li');
+      const isText = typeof message.text === 'string';
+      li.dataset.codec = String(message.codec);
+      li.dataset.kind = isText ? 'text' : 'hex';
+      const when = document.createElement('small');
+      when.textContent = `${time(message.ts)} · Codec ${message.codec} · type 0x${message.type.toString(16).padStart(2, '0')}`
+        + (isText ? '' : ' · hex');
+      const payload = document.createElement('pre');
+      payload.textContent = isText ? message.text : message.hex;
+      li.append(when, payload);
+      return li;
+    });
   }
 
   showReport(report) {

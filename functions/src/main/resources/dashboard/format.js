@@ -78,6 +78,20 @@ export function time(iso) {
   }) : DASH;
 }
 
+/**
+ * A typed sensor value as text: booleans On/Off, numbers as sent (up to 3 decimals), identifiers
+ * (hex ids, ICCID digits) and values too large for a number as the strings they are.
+ */
+export function sensorValue(value) {
+  if (typeof value === 'boolean') {
+    return { type: 'boolean', text: value ? 'On' : 'Off' };
+  }
+  if (typeof value === 'number') {
+    return { type: 'number', text: Number.isInteger(value) ? String(value) : String(Number(value.toFixed(3))) };
+  }
+  return { type: 'text', text: String(value) };
+}
+
 export function onOff(value) {
   if (value === null || value === undefined) {
     return DASH;

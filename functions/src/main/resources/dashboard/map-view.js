@@ -24,8 +24,23 @@ function escape(text) {
   return span.innerHTML;
 }
 
+/** A measured position: coordinates the device had a fix for. */
 function hasFix(record) {
-  return record && typeof record.lat === 'number' && typeof record.lon === 'number';
+  return record && typeof record.lat === 'number' && typeof record.lon === 'number' && record.valid !== false;
+}
+
+/**
+ * Where a device last was: without a fix a record repeats the last valid coordinates (Teltonika
+ * "Codec" documentation, "GPS element"), so those are shown; 0/0 means it never had one.
+ */
+function lastValidPosition(record) {
+  if (!record || typeof record.lat !== 'number' || typeof record.lon !== 'number') {
+    return null;
+  }
+  if (record.valid === false && record.lat === 0 && record.lon === 0) {
+    return null;
+  }
+  return [record.lat, record.lon];
 }
 
 export class FleetMap {
@@ -77,11 +92,11 @@ export class FleetMap {
     this.fleetLayer.addTo(this.map);
     const seen = new Set();
     for (const device of devices) {
-      if (!hasFix(device.last)) {
+      const position = lastValidPosition(device.last);
+      if (!position) {
         continue;
       }
       seen.add(device.imei);
-      const position = [device.last.lat, device.last.lon];
       let marker = this.markers.get(device.imei);
       if (!marker) {
         marker = L.marker(position, { icon: this.deviceIcon(device), keyboard: true, riseOnHover: true });

@@ -25,9 +25,11 @@ public final class IoDictionary {
   private static final IoDictionary FMB = load(IoDictionary.class.getResourceAsStream(DEFAULT_RESOURCE));
 
   private final Map<Integer, IoElement> byId;
+  private final Map<String, IoElement> byName;
 
   private IoDictionary(Map<Integer, IoElement> byId) {
     this.byId = Map.copyOf(byId);
+    this.byName = byId.values().stream().collect(Collectors.toUnmodifiableMap(IoElement::name, e -> e, (a, b) -> a));
   }
 
   public static IoDictionary fmb() {
@@ -66,9 +68,9 @@ public final class IoDictionary {
     return Optional.ofNullable(byId.get(id));
   }
 
-  /** Named, scaled sensor values for the ids this dictionary knows; unknown ids are left out. */
-  public SortedMap<String, Double> sensors(Map<Integer, Long> io) {
-    SortedMap<String, Double> named = new TreeMap<>();
+  /** Named, typed sensor values for the ids this dictionary knows; unknown ids are left out. */
+  public SortedMap<String, Object> sensors(Map<Integer, Long> io) {
+    SortedMap<String, Object> named = new TreeMap<>();
     io.forEach((id, raw) -> {
       IoElement element = byId.get(id);
       if (element != null) {
@@ -76,6 +78,29 @@ public final class IoDictionary {
       }
     });
     return named;
+  }
+
+  /**
+   * Named sensors read back from a JSON store, each number in its dictionary type: JSON stores and
+   * JavaScript write 12.0 as 12, so a decimal would read back as an integer. Booleans, strings and
+   * names the dictionary does not know stay as read.
+   */
+  public SortedMap<String, Object> retyped(Map<String, ?> sensors) {
+    SortedMap<String, Object> typed = new TreeMap<>(sensors);
+    typed.replaceAll((name, value) -> {
+      IoElement element = byName.get(name);
+      if (element == null || !(value instanceof Number number)) {
+        return value;
+      }
+      if (element.type().equals(IoElement.DECIMAL)) {
+        return number.doubleValue();
+      }
+      if (element.type().equals(IoElement.INTEGER) && number.doubleValue() == Math.rint(number.doubleValue())) {
+        return number.longValue();
+      }
+      return value;
+    });
+    return typed;
   }
 
   /** Every IO id that is an alarm, for queries by event id. */

@@ -58,4 +58,47 @@ class TelemetryBatchJsonTest {
     assertNotEquals(first.messageId(), other.messageId());
     assertEquals(32, first.messageId().length());
   }
+
+  @Test
+  void eightByteValuesAreNumbersWhileExactInADoubleAndDecimalStringsBeyond() throws Exception {
+    TreeMap<Integer, Long> io = new TreeMap<>();
+    io.put(11, ExactNumberSerializer.MAX_EXACT);
+    io.put(14, ExactNumberSerializer.MAX_EXACT + 1);
+    io.put(78, -ExactNumberSerializer.MAX_EXACT - 1);
+    io.put(105, 6_362_550_814_091_260_979L);
+    Record record = new Record("r", IMEI, TS, TS, 1.0, 2.0, 0, 0, 0, 5, 0, 0, null, io, null,
+        java.util.Map.of("iccid1", "8937204016201234567", "ignition", true, "gsmSignal", 4L, "externalVoltageV", 12.85));
+    String json = Json.mapper().writeValueAsString(record);
+    JsonNode tree = Json.mapper().readTree(json);
+
+    assertEquals(true, tree.at("/io/11").isNumber());
+    assertEquals("9007199254740992", tree.at("/io/14").textValue());
+    assertEquals("-9007199254740992", tree.at("/io/78").textValue());
+    assertEquals("6362550814091260979", tree.at("/io/105").textValue());
+    assertEquals(true, tree.at("/sensors/ignition").booleanValue());
+    assertEquals(4, tree.at("/sensors/gsmSignal").intValue());
+    assertEquals(record, Json.mapper().readValue(json, Record.class));
+  }
+
+  @Test
+  void anEnvelopeWrittenBeforeDeviceMessagesReadsWithNone() throws Exception {
+    String old = "{\"schemaVersion\":1,\"batches\":[{\"schemaVersion\":1,\"imei\":\"" + IMEI + "\","
+        + "\"receivedAt\":\"2019-06-10T10:04:47Z\",\"frontId\":\"f\",\"codec\":8,\"records\":[]}]}";
+    TelemetryEnvelope envelope = Json.mapper().readValue(old, TelemetryEnvelope.class);
+    assertEquals(List.of(), envelope.batches().get(0).messages());
+  }
+
+  @Test
+  void aBatchOfRecordsWritesNoMessagesFieldAndADeviceMessageRoundTrips() throws Exception {
+    TelemetryBatch records = TelemetryBatch.of(IMEI, TS, "f", 8, List.of(record(new byte[] {1})));
+    assertEquals(false, Json.mapper().readTree(Json.mapper().writeValueAsString(records)).has("messages"));
+
+    DeviceMessage message = DeviceMessage.of(IMEI, TS, TS.plusSeconds(1), 15, 11, "Hello!\n", null);
+    TelemetryBatch batch = TelemetryBatch.ofMessage(message, "f");
+    String json = Json.mapper().writeValueAsString(batch);
+    assertEquals(batch, Json.mapper().readValue(json, TelemetryBatch.class));
+    assertEquals(false, Json.mapper().readTree(json).at("/messages/0").has("hex"));
+    assertNotEquals(batch.messageId(), TelemetryBatch.ofMessage(
+        DeviceMessage.of(IMEI, TS, TS.plusSeconds(1), 15, 11, "Hello?\n", null), "f").messageId());
+  }
 }

@@ -31,7 +31,7 @@ public final class CosmosContainers {
   /** Every declared container, in the order Bicep deploys them. */
   public static final List<String> ALL = List.of(CosmosTelemetryStore.TELEMETRY, CosmosTelemetryStore.DEVICES,
       CosmosTelemetryStore.REJECTED, CosmosCommandStore.COMMANDS, CosmosFleetDayStore.DAILY_REPORTS,
-      CosmosAlertStore.RULES, CosmosAlertStore.ALERTS, CosmosAlertStore.DELIVERIES);
+      CosmosAlertStore.RULES, CosmosAlertStore.ALERTS, CosmosAlertStore.DELIVERIES, CosmosTelemetryStore.MESSAGES);
 
   private CosmosContainers() {
   }

@@ -3,6 +3,7 @@ package io.fleetwire.azure.cosmos;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fleetwire.contract.IoDictionary;
 import io.fleetwire.contract.Json;
 import io.fleetwire.contract.Record;
 import io.fleetwire.contract.store.DeviceState;
@@ -60,10 +61,14 @@ final class CosmosDocuments {
     return doc;
   }
 
-  /** Reads a record back; Cosmos' own fields ({@code _rid}, {@code _ts}...) and ours are ignored. */
+  /**
+   * Reads a record back; Cosmos' own fields ({@code _rid}, {@code _ts}...) and ours are ignored, and
+   * the sensors get their dictionary types back (Cosmos answers 12.0 as 12).
+   */
   static Record record(JsonNode doc) {
     try {
-      return Json.mapper().treeToValue(doc, Record.class);
+      Record record = Json.mapper().treeToValue(doc, Record.class);
+      return record.withSensors(IoDictionary.fmb().retyped(record.sensors()));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored telemetry document " + doc.path("id").asText()
           + " is not a record: " + e.getOriginalMessage(), e);

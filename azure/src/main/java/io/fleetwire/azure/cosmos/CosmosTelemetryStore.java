@@ -17,6 +17,7 @@ import com.azure.cosmos.models.PartitionKey;
 import com.azure.cosmos.models.SqlParameter;
 import com.azure.cosmos.models.SqlQuerySpec;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fleetwire.contract.DeviceMessage;
 import io.fleetwire.contract.Record;
 import io.fleetwire.contract.store.DeviceState;
 import io.fleetwire.contract.store.Page;
@@ -53,6 +54,7 @@ public final class CosmosTelemetryStore implements TelemetryStore {
   public static final String TELEMETRY = "telemetry";
   public static final String DEVICES = "devices";
   public static final String REJECTED = "rejected";
+  public static final String MESSAGES = CosmosMessages.MESSAGES;
   /** Bounds the device patches of one envelope in flight, so one envelope cannot take every connection. */
   static final int PARALLEL_DEVICE_PATCHES = 16;
   static final String POSITIONS_QUERY = "SELECT * FROM c WHERE c.imei = @imei AND c.tsKey >= @from"
@@ -64,15 +66,17 @@ public final class CosmosTelemetryStore implements TelemetryStore {
   private final CosmosAsyncContainer telemetry;
   private final CosmosAsyncContainer rejected;
   private final CosmosDeviceStates devices;
+  private final CosmosMessages messages;
   private final Duration telemetryTtl;
   private final Duration timeout;
 
   /** {@code telemetryTtl} null: telemetry expires by the container's default TTL, if any. */
   public CosmosTelemetryStore(CosmosAsyncContainer telemetry, CosmosAsyncContainer devices,
-      CosmosAsyncContainer rejected, Duration telemetryTtl, Duration timeout) {
+      CosmosAsyncContainer rejected, CosmosAsyncContainer messages, Duration telemetryTtl, Duration timeout) {
     this.telemetry = telemetry;
     this.rejected = rejected;
     this.devices = new CosmosDeviceStates(devices, timeout);
+    this.messages = new CosmosMessages(messages, timeout);
     this.telemetryTtl = telemetryTtl;
     this.timeout = timeout;
   }
@@ -84,7 +88,8 @@ public final class CosmosTelemetryStore implements TelemetryStore {
   public static CosmosTelemetryStore create(CosmosSettings settings) {
     CosmosAsyncDatabase database = AzureClients.cosmosDatabase(settings);
     return new CosmosTelemetryStore(database.getContainer(TELEMETRY), database.getContainer(DEVICES),
-        database.getContainer(REJECTED), settings.telemetryTtl(), settings.operationTimeout());
+        database.getContainer(REJECTED), database.getContainer(MESSAGES), settings.telemetryTtl(),
+        settings.operationTimeout());
   }
 
   @Override
@@ -118,10 +123,10 @@ public final class CosmosTelemetryStore implements TelemetryStore {
     return devices.advance(imei, newest, seen);
   }
 
-  /** A record that exists already (409) keeps its first stored copy: that is success. */
-  private static void checkBulk(CosmosBulkOperationResponse<Object> response) {
+  /** A record or message that exists already (409) keeps its first stored copy: that is success. */
+  static void checkBulk(CosmosBulkOperationResponse<Object> response) {
     Object doc = response.getOperation().getItem();
-    String what = "create of record " + (doc instanceof ObjectNode node ? node.path("id").asText() : "?");
+    String what = "create of " + (doc instanceof ObjectNode node ? node.path("id").asText() : "?");
     if (response.getException() instanceof CosmosException e) {
       if (e.getStatusCode() == CosmosCalls.CONFLICT) {
         return;
@@ -179,6 +184,16 @@ public final class CosmosTelemetryStore implements TelemetryStore {
 
   private static CosmosQueryRequestOptions inPartition(String imei) {
     return new CosmosQueryRequestOptions().setPartitionKey(new PartitionKey(imei));
+  }
+
+  @Override
+  public void storeMessages(List<DeviceMessage> batch) {
+    messages.store(batch);
+  }
+
+  @Override
+  public Page<DeviceMessage> messages(String imei, Instant from, Instant to, int limit, String continuation) {
+    return messages.page(imei, from, to, limit, continuation);
   }
 
   @Override

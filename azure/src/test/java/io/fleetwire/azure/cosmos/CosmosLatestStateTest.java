@@ -34,7 +34,8 @@ class CosmosLatestStateTest {
   private final CosmosServerDatabase database = CosmosServerDatabase.create();
   private final CosmosAsyncContainer devices = spy(database.container(CosmosTelemetryStore.DEVICES));
   private final CosmosTelemetryStore store = new CosmosTelemetryStore(database.container(CosmosTelemetryStore.TELEMETRY),
-      devices, database.container(CosmosTelemetryStore.REJECTED), null, CosmosServerDatabase.TIMEOUT);
+      devices, database.container(CosmosTelemetryStore.REJECTED), database.container(CosmosTelemetryStore.MESSAGES),
+      null, CosmosServerDatabase.TIMEOUT);
 
   private static String imei(int n) {
     return String.valueOf(356307042440000L + n);

@@ -46,6 +46,6 @@ final class CosmosServerDatabase {
 
   CosmosTelemetryStore telemetryStore() {
     return new CosmosTelemetryStore(container(CosmosTelemetryStore.TELEMETRY), container(CosmosTelemetryStore.DEVICES),
-        container(CosmosTelemetryStore.REJECTED), null, TIMEOUT);
+        container(CosmosTelemetryStore.REJECTED), container(CosmosTelemetryStore.MESSAGES), null, TIMEOUT);
   }
 }

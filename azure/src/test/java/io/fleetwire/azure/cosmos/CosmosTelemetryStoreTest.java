@@ -47,7 +47,9 @@ class CosmosTelemetryStoreTest {
   private final CosmosAsyncContainer telemetry = mock(CosmosAsyncContainer.class);
   private final CosmosAsyncContainer devices = mock(CosmosAsyncContainer.class);
   private final CosmosAsyncContainer rejected = mock(CosmosAsyncContainer.class);
-  private final CosmosTelemetryStore store = new CosmosTelemetryStore(telemetry, devices, rejected, null, TIMEOUT);
+  private final CosmosAsyncContainer messages = mock(CosmosAsyncContainer.class);
+  private final CosmosTelemetryStore store = new CosmosTelemetryStore(telemetry, devices, rejected, messages, null,
+      TIMEOUT);
 
   static Record record(String imei, Instant ts) {
     TreeMap<Integer, Long> io = new TreeMap<>();
@@ -100,7 +102,8 @@ class CosmosTelemetryStoreTest {
   @Test
   void aStoreThatDoesNotAnswerInTimeIsUnavailable() {
     doReturn(Flux.never()).when(telemetry).executeBulkOperations(any());
-    CosmosTelemetryStore impatient = new CosmosTelemetryStore(telemetry, devices, rejected, null, Duration.ofMillis(50));
+    CosmosTelemetryStore impatient = new CosmosTelemetryStore(telemetry, devices, rejected, messages, null,
+        Duration.ofMillis(50));
 
     assertThrows(StoreUnavailableException.class, () -> impatient.upsert(List.of(record(IMEI, T0))));
   }

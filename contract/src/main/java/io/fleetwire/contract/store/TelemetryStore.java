@@ -1,5 +1,6 @@
 package io.fleetwire.contract.store;
 
+import io.fleetwire.contract.DeviceMessage;
 import io.fleetwire.contract.Record;
 
 import java.time.Instant;
@@ -43,6 +44,21 @@ public interface TelemetryStore extends AutoCloseable {
    * @throws IllegalArgumentException if {@code limit < 1} or the continuation token is malformed
    */
   Page<Record> events(String imei, Instant from, Instant to, Set<Integer> eventIds, int limit, String continuation);
+
+  /**
+   * Stores messages devices sent on their own (upsert by {@link DeviceMessage#id()}: a message whose
+   * id is already stored keeps its first stored copy). They do not move a device's latest state.
+   * Returns when the messages are durable.
+   */
+  void storeMessages(List<DeviceMessage> messages);
+
+  /**
+   * Messages of one device with {@code from <= ts < to}, oldest first (ties in time ordered by id),
+   * paged like {@link #positions}.
+   *
+   * @throws IllegalArgumentException if {@code limit < 1} or the continuation token is malformed
+   */
+  Page<DeviceMessage> messages(String imei, Instant from, Instant to, int limit, String continuation);
 
   Optional<DeviceState> device(String imei);
 

@@ -178,6 +178,7 @@ public final class FleetApi {
           return switch (segments.get(2)) {
             case "positions" -> tracks.positions(imei, request);
             case "events" -> tracks.events(imei, request);
+            case "messages" -> tracks.messages(imei, request);
             default -> tracks.report(imei, request);
           };
         }
@@ -212,7 +213,8 @@ public final class FleetApi {
   }
 
   private static boolean isTrackView(String segment) {
-    return segment.equals("positions") || segment.equals("events") || segment.equals("report");
+    return segment.equals("positions") || segment.equals("events") || segment.equals("report")
+        || segment.equals("messages");
   }
 
   /** The method must be one the route has; a state-changing one must also pass {@link StateChangeCheck}. */

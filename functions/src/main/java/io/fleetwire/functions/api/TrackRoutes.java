@@ -1,6 +1,7 @@
 package io.fleetwire.functions.api;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.fleetwire.contract.DeviceMessage;
 import io.fleetwire.contract.IoDictionary;
 import io.fleetwire.contract.Record;
 import io.fleetwire.contract.store.Page;
@@ -9,10 +10,14 @@ import io.fleetwire.contract.store.TelemetryStore;
 import java.util.List;
 import java.util.Set;
 
-/** One device's recorded track: positions page by page, alarm events, and its report. */
+/** One device's recorded track: positions and messages page by page, alarm events, and its report. */
 final class TrackRoutes {
   @JsonPropertyOrder({"imei", "items", "next"})
   record RecordPage(String imei, List<Record> items, String next) {
+  }
+
+  @JsonPropertyOrder({"imei", "items", "next"})
+  record MessagePage(String imei, List<DeviceMessage> items, String next) {
   }
 
   private final TelemetryStore store;
@@ -34,6 +39,15 @@ final class TrackRoutes {
     Page<Record> page = ContinuationToken.page(imei, request.param("next").orElse(null),
         continuation -> store.positions(imei, range.from(), range.to(), limit, continuation));
     return ApiResponse.json(200, new RecordPage(imei, page.items(), page.next()));
+  }
+
+  /** {@code GET /api/devices/{imei}/messages?from&to&limit&next}: what the device sent on its own, oldest first. */
+  ApiResponse messages(String imei, ApiRequest request) {
+    TimeRange range = params.range(request);
+    int limit = RequestParams.limit(request);
+    Page<DeviceMessage> page = ContinuationToken.page("messages/" + imei, request.param("next").orElse(null),
+        continuation -> store.messages(imei, range.from(), range.to(), limit, continuation));
+    return ApiResponse.json(200, new MessagePage(imei, page.items(), page.next()));
   }
 
   /** {@code GET /api/devices/{imei}/events?from&to&limit&next}: records whose event IO id is an alarm, oldest first. */

@@ -10,7 +10,10 @@ import com.microsoft.azure.functions.annotation.HttpTrigger;
 
 import java.util.Optional;
 
-/** One device's track: {@code GET /api/devices/{imei}/positions}, {@code .../events}, {@code .../report}. */
+/**
+ * One device's track: {@code GET /api/devices/{imei}/positions}, {@code .../events},
+ * {@code .../messages}, {@code .../report}.
+ */
 public final class TrackFunctions {
   private final ApiBridge bridge;
 
@@ -36,6 +39,14 @@ public final class TrackFunctions {
           authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
       @BindingName("imei") String imei) {
     return bridge.answer(request, "devices/" + imei + "/events");
+  }
+
+  @FunctionName("messages")
+  public HttpResponseMessage messages(
+      @HttpTrigger(name = "request", methods = {HttpMethod.GET}, route = "devices/{imei}/messages",
+          authLevel = AuthorizationLevel.ANONYMOUS) HttpRequestMessage<Optional<String>> request,
+      @BindingName("imei") String imei) {
+    return bridge.answer(request, "devices/" + imei + "/messages");
   }
 
   @FunctionName("report")

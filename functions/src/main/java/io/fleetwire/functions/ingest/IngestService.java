@@ -2,6 +2,7 @@ package io.fleetwire.functions.ingest;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fleetwire.contract.DeviceMessage;
 import io.fleetwire.contract.IoDictionary;
 import io.fleetwire.contract.Json;
 import io.fleetwire.contract.Record;
@@ -59,9 +60,13 @@ public final class IngestService {
     return ingest(List.of(batch));
   }
 
-  /** Decoded batches, stored in one {@link TelemetryStore#upsert} call. */
+  /**
+   * Decoded batches: their records stored in one {@link TelemetryStore#upsert} call, their device
+   * messages in one {@link TelemetryStore#storeMessages} call.
+   */
   public IngestResult ingest(List<TelemetryBatch> batches) {
     List<Record> valid = new ArrayList<>();
+    List<DeviceMessage> messages = new ArrayList<>();
     List<RejectedMessage> refused = new ArrayList<>();
     int rejectedBatches = 0;
     for (TelemetryBatch batch : batches) {
@@ -81,6 +86,14 @@ public final class IngestService {
               "invalid record: " + verdict.problem(), toJson(record)));
         }
       }
+      for (DeviceMessage message : batch.messages()) {
+        if (message.imei().equals(batch.imei())) {
+          messages.add(message);
+        } else {
+          refused.add(new RejectedMessage(message.id(), clock.instant(), batch.imei(),
+              "invalid device message: its IMEI differs from its batch's IMEI " + batch.imei(), toJson(message)));
+        }
+      }
       if (refused.size() > invalidBefore) {
         LOG.warn("{} of {} records from {} are invalid and kept as rejected; first: {}",
             refused.size() - invalidBefore, batch.records().size(), batch.imei(),
@@ -92,6 +105,9 @@ public final class IngestService {
       if (alerts != null) {
         alerts.evaluate(valid);
       }
+    }
+    if (!messages.isEmpty()) {
+      store.storeMessages(messages);
     }
     refused.forEach(store::reject);
     return new IngestResult(valid.size(), refused.size() - rejectedBatches, rejectedBatches);

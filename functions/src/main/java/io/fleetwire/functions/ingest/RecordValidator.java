@@ -9,8 +9,9 @@ import java.time.Instant;
 import java.util.regex.Pattern;
 
 /**
- * Checks one record and normalises it: a record without a fix loses its coordinates, and every
- * record gets its named sensor values from the IO dictionary.
+ * Checks one record and normalises it: every record is judged (a record without a fix keeps the
+ * coordinates the device repeated and is flagged {@code valid: false}) and gets its named, typed
+ * sensor values from the IO dictionary.
  */
 public final class RecordValidator {
   /** Trackers with an unset clock report 1970 or 1980; nothing real predates this. */
@@ -40,14 +41,14 @@ public final class RecordValidator {
     if (problem != null) {
       return new Verdict(record, problem);
     }
-    Record normalised = hasFix(record) ? record : record.withoutFix();
-    if (normalised.hasFix()) {
-      String position = positionProblem(normalised);
+    Record judged = record.judged();
+    if (judged.lat() != null && judged.lon() != null) {
+      String position = positionProblem(judged);
       if (position != null) {
         return new Verdict(record, position);
       }
     }
-    return new Verdict(normalised.withSensors(dictionary.sensors(normalised.io())), null);
+    return new Verdict(judged.withSensors(dictionary.sensors(judged.io())), null);
   }
 
   private String problem(Record record, String batchImei) {
@@ -62,11 +63,6 @@ public final class RecordValidator {
       return "record time " + record.ts() + " outside [" + EARLIEST + ", " + latest + "]";
     }
     return null;
-  }
-
-  /** No fix: the GNSS had no satellites, or the device sent 0/0 (its "no position" value). */
-  private static boolean hasFix(Record record) {
-    return record.hasFix() && record.sats() > 0 && !(record.lat() == 0.0 && record.lon() == 0.0);
   }
 
   private static String positionProblem(Record record) {

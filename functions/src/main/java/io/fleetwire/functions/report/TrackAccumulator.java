@@ -17,8 +17,8 @@ import java.util.TreeMap;
  *
  * <p>The rules, all over consecutive records in time order:
  * <ul>
- *   <li><b>Distance</b>: great-circle length between consecutive records with a fix (records
- *       without one are passed over); a segment implying more than {@value #MAX_PLAUSIBLE_KMH} km/h
+ *   <li><b>Distance</b>: great-circle length between consecutive records with a valid fix
+ *       (records without one, which repeat the last known position, are passed over); a segment implying more than {@value #MAX_PLAUSIBLE_KMH} km/h
  *       is a position jump, not travel, and is left out.</li>
  *   <li><b>Driving / idle time</b>: the interval between a record and the next is attributed to
  *       the state of the record that starts it. Driving when ignition or movement is on and the
@@ -129,7 +129,7 @@ public final class TrackAccumulator {
 
   private void addTemperatures(Record record) {
     for (String sensor : TEMPERATURE_SENSORS) {
-      Double celsius = record.sensors().get(sensor);
+      Double celsius = record.sensorNumber(sensor);
       if (celsius != null && celsius >= MIN_VALID_TEMPERATURE_C && celsius <= MAX_VALID_TEMPERATURE_C) {
         temperatureReadings++;
         temperatureSum += celsius;
@@ -152,7 +152,7 @@ public final class TrackAccumulator {
   }
 
   private static boolean isOn(Record record, String sensor) {
-    Double value = record.sensors().get(sensor);
+    Double value = record.sensorNumber(sensor);
     return value != null && value > 0;
   }
 

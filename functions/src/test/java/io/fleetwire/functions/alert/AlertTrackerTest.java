@@ -128,7 +128,9 @@ class AlertTrackerTest {
     AlertRule rule = rule(AlertKind.GEOFENCE_ENTER, null, 0,
         Geofence.polygon(List.of(List.of(54.0, 25.0), List.of(54.0, 25.1), List.of(54.1, 25.1), List.of(54.1, 25.0))));
     Record inside = record(0, 54.05, 25.05, 0, 0, null);
-    Record noFix = record(60, 54.05, 25.05, 0, 0, null).withoutFix();
+    // without a fix the device repeats a position: here one outside the fence, which must not count
+    Record noFix = new Record(inside.id() + "-nofix", IMEI, T0.plusSeconds(60), T0.plusSeconds(60), 54.5, 25.5, 0, 0,
+        0, 0, 0, 0, null, null, null, null).judged();
 
     AlertTracker.Step step = AlertTracker.advance(rule, RuleProgress.start("r1", IMEI), List.of(inside, noFix));
 

@@ -1,6 +1,7 @@
 package io.fleetwire.functions.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fleetwire.contract.DeviceMessage;
 import io.fleetwire.contract.Json;
 import io.fleetwire.contract.alert.Alert;
 import io.fleetwire.contract.alert.AlertKind;
@@ -35,7 +36,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 public final class ApiConformanceCases {
   public static final Instant NOW = Instant.parse("2026-05-01T12:00:00Z");
-  /** Has three records from ten minutes ago, one of them a crash event (IO 247). */
+  /**
+   * Has three records from ten minutes ago, one of them a crash event (IO 247), and two messages
+   * of its own: a Codec 15 text and a binary Codec 12 payload.
+   */
   public static final String TRACKED_IMEI = "356307042441013";
   /** Registered as "Van 7", never seen. */
   public static final String REGISTERED_IMEI = "356307042441014";
@@ -72,6 +76,9 @@ public final class ApiConformanceCases {
     TelemetryStore store = new InMemoryTelemetryStore();
     store.upsert(new SyntheticTrack(TRACKED_IMEI, NOW.minusSeconds(600)).position(45.5, 10.25).speed(42)
         .ignition(true).at(0).at(60).event(247).at(120).records());
+    store.storeMessages(List.of(
+        DeviceMessage.of(TRACKED_IMEI, NOW.minusSeconds(500), NOW.minusSeconds(499), 15, 11, "Hello!\n", null),
+        DeviceMessage.of(TRACKED_IMEI, NOW.minusSeconds(400), NOW.minusSeconds(400), 12, 6, null, "010300010015d5c5")));
     store.register(REGISTERED_IMEI, "Van 7");
     return store;
   }
@@ -124,6 +131,14 @@ public final class ApiConformanceCases {
         error("refuses a reversed range", "GET", device + "/positions", Map.of("from", TO, "to", FROM), null, 400,
             "bad_range"),
         error("answers 404 for positions of an unknown device", "GET", "/api/devices/" + UNKNOWN_IMEI + "/positions",
+            Map.of(), null, 404, "unknown_device"),
+        json("lists the device's own messages oldest first", "GET", device + "/messages", day, null, 200,
+            Map.of("/imei", TRACKED_IMEI, "/items/0/codec", "15", "/items/0/text", "Hello!\n",
+                "/items/0/ts", "2026-05-01T11:51:40Z", "/items/1/hex", "010300010015d5c5", "/next", "null"),
+            Map.of("/items", 2)),
+        json("pages messages by limit", "GET", device + "/messages", Map.of("from", FROM, "to", TO, "limit", "1"),
+            null, 200, Map.of("/items/0/type", "11"), Map.of("/items", 1)),
+        error("answers 404 for messages of an unknown device", "GET", "/api/devices/" + UNKNOWN_IMEI + "/messages",
             Map.of(), null, 404, "unknown_device"),
         json("lists alarm events", "GET", device + "/events", day, null, 200,
             Map.of("/imei", TRACKED_IMEI, "/items/0/event", "247"), Map.of("/items", 1)),

@@ -1,5 +1,6 @@
 package io.fleetwire.functions.api;
 
+import io.fleetwire.contract.DeviceMessage;
 import io.fleetwire.contract.Record;
 import io.fleetwire.contract.store.DeviceState;
 import io.fleetwire.contract.store.Page;
@@ -33,6 +34,16 @@ public final class FailingTelemetryStore implements TelemetryStore {
   @Override
   public Page<Record> events(String imei, Instant from, Instant to, Set<Integer> eventIds, int limit,
       String continuation) {
+    throw failure.get();
+  }
+
+  @Override
+  public void storeMessages(List<DeviceMessage> messages) {
+    throw failure.get();
+  }
+
+  @Override
+  public Page<DeviceMessage> messages(String imei, Instant from, Instant to, int limit, String continuation) {
     throw failure.get();
   }
 

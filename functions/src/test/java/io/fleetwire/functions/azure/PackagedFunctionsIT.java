@@ -33,6 +33,7 @@ class PackagedFunctionsIT {
       Map.entry("device", "devices/{imei} GET,DELETE"),
       Map.entry("positions", "devices/{imei}/positions GET"),
       Map.entry("events", "devices/{imei}/events GET"),
+      Map.entry("messages", "devices/{imei}/messages GET"),
       Map.entry("report", "devices/{imei}/report GET"),
       Map.entry("dailyReport", "reports/daily GET"),
       Map.entry("dashboard", "dashboard GET"),

@@ -67,7 +67,7 @@ class IngestServiceTest {
     assertEquals(new IngestResult(2, 0, 0), result);
     List<Record> stored = stored(IMEI);
     assertEquals(2, stored.size());
-    assertEquals(1.0, stored.get(0).sensors().get("ignition"));
+    assertEquals(Boolean.TRUE, stored.get(0).sensors().get("ignition"));
     assertEquals(NOW.minusSeconds(10), store.device(IMEI).orElseThrow().last().ts());
   }
 

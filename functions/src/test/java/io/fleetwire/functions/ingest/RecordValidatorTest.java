@@ -12,7 +12,6 @@ import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class RecordValidatorTest {
@@ -45,10 +44,11 @@ class RecordValidatorTest {
   void acceptsAValidRecordAndFillsItsSensorsFromTheDictionary() {
     RecordValidator.Verdict verdict = check(valid());
     assertTrue(verdict.valid());
-    assertEquals(1.0, verdict.record().sensors().get("ignition"));
-    assertEquals(12.345, verdict.record().sensors().get("externalVoltageV"), 1e-9);
-    assertEquals(21.5, verdict.record().sensors().get("temperature1C"), 1e-9);
+    assertEquals(Boolean.TRUE, verdict.record().sensors().get("ignition"));
+    assertEquals(12.345, verdict.record().sensors().get("externalVoltageV"));
+    assertEquals(21.5, verdict.record().sensors().get("temperature1C"));
     assertEquals(54.6872, verdict.record().lat());
+    assertEquals(Boolean.TRUE, verdict.record().valid());
   }
 
   @Test
@@ -91,21 +91,25 @@ class RecordValidatorTest {
   }
 
   @Test
-  void aRecordWithoutSatellitesKeepsTimeAndIoButLosesItsPosition() {
+  void aRecordWithoutSatellitesKeepsTheRepeatedPositionFlaggedNotValid() {
     Record noSats = record(IMEI, NOW, 54.6872, 25.2797, 0);
     RecordValidator.Verdict verdict = check(noSats);
     assertTrue(verdict.valid());
-    assertNull(verdict.record().lat());
-    assertNull(verdict.record().lon());
+    assertEquals(54.6872, verdict.record().lat());
+    assertEquals(25.2797, verdict.record().lon());
+    assertEquals(Boolean.FALSE, verdict.record().valid());
+    assertFalse(verdict.record().hasFix());
     assertEquals(noSats.ts(), verdict.record().ts());
     assertEquals(noSats.io(), verdict.record().io());
-    assertEquals(1.0, verdict.record().sensors().get("ignition"));
+    assertEquals(Boolean.TRUE, verdict.record().sensors().get("ignition"));
   }
 
   @Test
   void aZeroZeroPositionIsNoFix() {
     RecordValidator.Verdict verdict = check(record(IMEI, NOW, 0.0, 0.0, 7));
     assertTrue(verdict.valid());
+    assertEquals(0.0, verdict.record().lat());
+    assertEquals(Boolean.FALSE, verdict.record().valid());
     assertFalse(verdict.record().hasFix());
   }
 }

@@ -70,7 +70,10 @@ class DeviceReportTest {
     SyntheticTrack track = new SyntheticTrack(IMEI, START).ignition(true).speed(60);
     for (int i = 0; i <= 60; i++) {
       if (i == 30) {
-        track.noFix().at(i * 10L);
+        track.zeroPosition().at(i * 10L);
+      } else if (i == 40) {
+        // without a fix the coordinates are not a measurement: 400 m aside, they add nothing
+        track.position(45.0 + i * TEN_SECONDS_AT_60_KMH_DEG, 10.005).noFix().at(i * 10L);
       } else {
         track.position(45.0 + i * TEN_SECONDS_AT_60_KMH_DEG, 10.0).at(i * 10L);
       }

@@ -1,6 +1,7 @@
 package io.fleetwire.functions.report;
 
 import io.fleetwire.contract.IoDictionary;
+import io.fleetwire.contract.DeviceMessage;
 import io.fleetwire.contract.Record;
 import io.fleetwire.contract.report.FleetDayRow;
 import io.fleetwire.contract.store.DeviceState;
@@ -46,6 +47,16 @@ class FleetDayRowsTest {
       } finally {
         running.decrementAndGet();
       }
+    }
+
+    @Override
+    public void storeMessages(List<DeviceMessage> messages) {
+      store.storeMessages(messages);
+    }
+
+    @Override
+    public Page<DeviceMessage> messages(String imei, Instant from, Instant to, int limit, String continuation) {
+      return store.messages(imei, from, to, limit, continuation);
     }
 
     @Override

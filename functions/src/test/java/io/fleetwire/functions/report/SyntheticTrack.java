@@ -25,21 +25,32 @@ public final class SyntheticTrack {
   private Double lon;
   private int speed;
   private int event;
+  private int sats = 9;
 
   public SyntheticTrack(String imei, Instant start) {
     this.imei = imei;
     this.start = start;
   }
 
+  /** The following records have a fix at this position. */
   public SyntheticTrack position(double latitude, double longitude) {
     lat = latitude;
     lon = longitude;
+    sats = 9;
     return this;
   }
 
+  /** The following records have no fix: no satellites, the last position repeated, as devices do. */
   public SyntheticTrack noFix() {
-    lat = null;
-    lon = null;
+    sats = 0;
+    return this;
+  }
+
+  /** The following records have no fix and the position 0/0 (a device that never had one). */
+  public SyntheticTrack zeroPosition() {
+    lat = 0.0;
+    lon = 0.0;
+    sats = 0;
     return this;
   }
 
@@ -74,8 +85,9 @@ public final class SyntheticTrack {
   public SyntheticTrack at(long seconds) {
     Instant ts = start.plusSeconds(seconds);
     String id = RecordId.of(imei, ts, records.size());
-    records.add(new Record(id, imei, ts, ts, lat, lon, 100, 0, speed, lat == null ? 0 : 9, 0, event,
-        null, null, null, sensors));
+    // judged as ingest stores it
+    records.add(new Record(id, imei, ts, ts, lat, lon, 100, 0, speed, sats, 0, event, null, null, null, sensors)
+        .judged());
     return this;
   }
 

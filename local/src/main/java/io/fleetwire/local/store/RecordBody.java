@@ -25,7 +25,9 @@ import java.util.TreeMap;
  * 255 bytes on average against 583 for the whole record JSON: less to serialise and to write.
  *
  * <p>Bodies of schema version 1 (the full record JSON) read the same way: their own id, IMEI,
- * time and sensors are used.
+ * time and sensors are used. Bodies written before {@code valid} existed have none: a record with
+ * coordinates reads as not judged, one without (ingest then removed no-fix coordinates) as not valid.
+ * Sensors keep their types: booleans, integers, decimals and strings.
  */
 final class RecordBody {
   private static final JsonFactory JSON = Json.mapper().getFactory();
@@ -48,6 +50,9 @@ final class RecordBody {
       }
       writeNullable(json, "lat", record.lat());
       writeNullable(json, "lon", record.lon());
+      if (record.valid() != null) {
+        json.writeBooleanField("valid", record.valid());
+      }
       json.writeNumberField("alt", record.alt());
       json.writeNumberField("angle", record.angle());
       json.writeNumberField("speed", record.speed());
@@ -71,8 +76,8 @@ final class RecordBody {
       }
       if (!record.sensors().equals(dictionary.sensors(record.io()))) {
         json.writeObjectFieldStart("sensors");
-        for (Map.Entry<String, Double> sensor : record.sensors().entrySet()) {
-          json.writeNumberField(sensor.getKey(), sensor.getValue());
+        for (Map.Entry<String, Object> sensor : record.sensors().entrySet()) {
+          writeSensor(json, sensor.getKey(), sensor.getValue());
         }
         json.writeEndObject();
       }
@@ -95,18 +100,44 @@ final class RecordBody {
     fields(json.get("io")).forEachRemaining(e -> io.put(Integer.valueOf(e.getKey()), e.getValue().asLong()));
     SortedMap<Integer, String> ioHex = new TreeMap<>();
     fields(json.get("ioHex")).forEachRemaining(e -> ioHex.put(Integer.valueOf(e.getKey()), e.getValue().asText()));
-    SortedMap<String, Double> sensors;
+    SortedMap<String, Object> sensors;
     if (json.has("sensors")) {
       sensors = new TreeMap<>();
-      fields(json.get("sensors")).forEachRemaining(e -> sensors.put(e.getKey(), e.getValue().asDouble()));
+      fields(json.get("sensors")).forEachRemaining(e -> sensors.put(e.getKey(), sensor(e.getValue())));
     } else {
       sensors = dictionary.sensors(io);
     }
     JsonNode generation = json.get("generationType");
+    JsonNode valid = json.get("valid");
     return new Record(id, imei, ts, instant(json.get("receivedAt")), number(json.get("lat")), number(json.get("lon")),
-        json.path("alt").asInt(), json.path("angle").asInt(), json.path("speed").asInt(), json.path("sats").asInt(),
+        valid == null || valid.isNull() ? null : valid.asBoolean(), json.path("alt").asInt(), json.path("angle").asInt(), json.path("speed").asInt(), json.path("sats").asInt(),
         json.path("priority").asInt(), json.path("event").asInt(),
         generation == null || generation.isNull() ? null : generation.asInt(), io, ioHex, sensors);
+  }
+
+  private static void writeSensor(JsonGenerator json, String name, Object value) throws IOException {
+    if (value instanceof Boolean on) {
+      json.writeBooleanField(name, on);
+    } else if (value instanceof Long number) {
+      json.writeNumberField(name, number);
+    } else if (value instanceof Double number) {
+      json.writeNumberField(name, number);
+    } else {
+      json.writeStringField(name, String.valueOf(value));
+    }
+  }
+
+  private static Object sensor(JsonNode node) {
+    if (node.isBoolean()) {
+      return node.booleanValue();
+    }
+    if (node.isIntegralNumber()) {
+      return node.longValue();
+    }
+    if (node.isNumber()) {
+      return node.doubleValue();
+    }
+    return node.asText();
   }
 
   private static void writeNullable(JsonGenerator json, String name, Double value) throws IOException {

@@ -11,7 +11,8 @@ import java.util.List;
  * queried fields as columns (device, time in epoch milliseconds, event id) and the rest as a
  * {@link RecordBody}. Version 2 changed only the body (no longer the whole record JSON); version-1
  * files are upgraded by their number alone, since their bodies stay readable. Version 3 adds the
- * commands table. A device row points at its latest record by id, so moving the latest state
+ * commands table, version 4 the table of device messages (their whole JSON as the body); older
+ * files gain the tables in place and keep every record readable. A device row points at its latest record by id, so moving the latest state
  * forward rewrites a few bytes, not a copy of the record.
  *
  * <p>One unique index on (imei, ts, id) serves both the range queries and idempotence: a record id
@@ -21,7 +22,7 @@ import java.util.List;
  * its rows, a few hundred bytes each, land all over the key order, where a rowid table appends.)
  */
 final class SqliteSchema {
-  static final int VERSION = 3;
+  static final int VERSION = 4;
 
   private static final List<String> VERSION_1 = List.of(
       """
@@ -67,6 +68,17 @@ final class SqliteSchema {
       )""",
       "CREATE INDEX IF NOT EXISTS commands_by_device ON commands (imei, created_at)");
 
+  /** Version 4, device messages: queried by device and time like records, idempotent by id. */
+  private static final List<String> VERSION_4 = List.of(
+      """
+      CREATE TABLE IF NOT EXISTS messages (
+        id    TEXT NOT NULL,
+        imei  TEXT NOT NULL,
+        ts    INTEGER NOT NULL,
+        body  TEXT NOT NULL
+      )""",
+      "CREATE UNIQUE INDEX IF NOT EXISTS messages_by_device_time ON messages (imei, ts, id)");
+
   private SqliteSchema() {
   }
 
@@ -91,6 +103,11 @@ final class SqliteSchema {
       }
       if (version < 3) {
         for (String ddl : VERSION_3) {
+          statement.execute(ddl);
+        }
+      }
+      if (version < 4) {
+        for (String ddl : VERSION_4) {
           statement.execute(ddl);
         }
       }

@@ -1,5 +1,6 @@
 package io.fleetwire.local.store;
 
+import io.fleetwire.contract.DeviceMessage;
 import io.fleetwire.contract.Record;
 import io.fleetwire.contract.store.DeviceState;
 import io.fleetwire.contract.store.Page;
@@ -207,6 +208,25 @@ public final class SqliteTelemetryStore implements TelemetryStore {
     }
     List<Record> page = rows.subList(0, limit);
     return new Page<>(page, PageToken.after(page.get(limit - 1)));
+  }
+
+  @Override
+  public void storeMessages(List<DeviceMessage> messages) {
+    if (messages.isEmpty()) {
+      return;
+    }
+    List<String> bodies = messages.stream().map(SqliteMessages::body).toList();
+    write("storing " + messages.size() + " device messages",
+        connection -> {
+          SqliteMessages.insert(connection, messages, bodies);
+          return null;
+        });
+  }
+
+  @Override
+  public Page<DeviceMessage> messages(String imei, Instant from, Instant to, int limit, String continuation) {
+    return readers.read("reading messages of " + imei,
+        connection -> SqliteMessages.page(connection, imei, from, to, limit, continuation));
   }
 
   @Override

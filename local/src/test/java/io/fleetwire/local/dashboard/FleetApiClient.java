@@ -101,6 +101,11 @@ public final class FleetApiClient {
     return all("/api/devices/" + imei + "/events", "from=" + from + "&to=" + to);
   }
 
+  /** {@code GET /api/devices/{imei}/messages} over the last 24 hours: the items. */
+  public List<JsonNode> messages(String imei) {
+    return items(getJson("/api/devices/" + imei + "/messages"));
+  }
+
   public JsonNode report(String imei, Instant from, Instant to) {
     return getJson("/api/devices/" + imei + "/report?from=" + from + "&to=" + to);
   }

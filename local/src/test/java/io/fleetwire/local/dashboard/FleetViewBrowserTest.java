@@ -50,8 +50,14 @@ class FleetViewBrowserTest {
   }
 
   private static List<String> imeisWithPosition(List<JsonNode> devices) {
-    return devices.stream().filter(device -> device.get("last").hasNonNull("lat"))
+    return devices.stream().filter(device -> hasLastValidPosition(device.get("last")))
         .map(device -> device.get("imei").asText()).toList();
+  }
+
+  /** Without a fix a record repeats the last valid coordinates; 0/0 without one means none is known. */
+  private static boolean hasLastValidPosition(JsonNode last) {
+    boolean zero = last.path("lat").asDouble() == 0.0 && last.path("lon").asDouble() == 0.0;
+    return last.hasNonNull("lat") && !(zero && !last.path("valid").asBoolean(true));
   }
 
   @Test

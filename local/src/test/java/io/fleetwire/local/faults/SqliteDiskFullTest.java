@@ -73,10 +73,10 @@ class SqliteDiskFullTest {
       // A failed publish closes the connection: the devices reconnect and resend.
       long reconnectsAtFull = devices.stats().reconnects();
       assertTrue(eventually(() -> devices.stats().reconnects() >= reconnectsAtFull + 4));
-      long ackedWhileFull = devices.stats().recordsAcked();
       assertTrue(eventually(() -> devices.stats().reconnects() >= reconnectsAtFull + 12),
           "devices kept resending into the full disk");
-      assertEquals(ackedWhileFull, devices.stats().recordsAcked(), "acks while the disk is full");
+      // A commit that fits in pages SQLite already holds still succeeds while the file cannot
+      // grow, and is acked: what a device relies on is that nothing acked is missing.
       assertTrue(storedIds(file).containsAll(ackedIds(devices)), "acked while full => stored");
       assertTrue(log.list.stream().anyMatch(e -> e.getFormattedMessage().contains("StoreUnavailableException")
           && e.getFormattedMessage().contains("the disk is full")

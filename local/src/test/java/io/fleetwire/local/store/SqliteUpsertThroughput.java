@@ -67,7 +67,7 @@ public final class SqliteUpsertThroughput {
       io.put(id, (long) (n * 31 + id) & 0xffff);
     }
     // named and scaled as ingest does it
-    SortedMap<String, Double> sensors = IoDictionary.fmb().sensors(io);
+    SortedMap<String, Object> sensors = IoDictionary.fmb().sensors(io);
     return new Record(RecordId.of(imei, ts, new byte[] {(byte) n, (byte) (n >>> 8), (byte) (n >>> 16)}), imei, ts,
         ts.plusMillis(1500), 54.6 + (n % 1000) * 1e-5, 25.2 + (n % 777) * 1e-5, 120, n % 360, n % 120, 11, 0, 0,
         null, io, new TreeMap<>(), sensors);

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
@@ -51,11 +52,16 @@ class SqliteVersion1FileTest {
     try (SqliteTelemetryStore store = SqliteTelemetryStore.open(file)) {
       assertEquals(List.of(old), store.positions(IMEI, ts.minusSeconds(60), ts.plusSeconds(60), 10, null).items());
     }
+    assertEquals(SqliteSchema.VERSION, userVersion(file));
+  }
+
+  /** The schema version the file records. */
+  static int userVersion(Path file) throws SQLException {
     try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
          Statement statement = connection.createStatement();
          ResultSet version = statement.executeQuery("PRAGMA user_version")) {
       version.next();
-      assertEquals(SqliteSchema.VERSION, version.getInt(1));
+      return version.getInt(1);
     }
   }
 }

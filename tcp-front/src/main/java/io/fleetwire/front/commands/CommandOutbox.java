@@ -51,6 +51,8 @@ public final class CommandOutbox implements CommandDispatcher, DeviceResponseLis
   private final Map<String, Link> links = new HashMap<>();
   /** Devices online whose queued commands were not yet looked up: read on event loops. */
   private final Set<String> awaitingFirstAck = ConcurrentHashMap.newKeySet();
+  /** Devices with a command in flight: written on the outbox thread, read on event loops. */
+  private final Set<String> awaitingAnswer = ConcurrentHashMap.newKeySet();
 
   public CommandOutbox(CommandStore store, Clock clock, Duration responseTimeout) {
     if (responseTimeout.isNegative() || responseTimeout.isZero()) {
@@ -121,11 +123,12 @@ public final class CommandOutbox implements CommandDispatcher, DeviceResponseLis
   }
 
   @Override
+  public boolean awaitsAnswer(String imei) {
+    return awaitingAnswer.contains(imei);
+  }
+
+  @Override
   public void onResponse(String imei, SocketAddress remote, DeviceResponse response) {
-    if (response.codec() == DeviceResponse.CODEC_13) {
-      LOG.debug("imei={} remote={} device message (codec 13): '{}'", imei, remote, DeviceText.forLog(response.text()));
-      return;
-    }
     run(() -> answered(imei, remote, response));
   }
 
@@ -133,16 +136,16 @@ public final class CommandOutbox implements CommandDispatcher, DeviceResponseLis
     Link link = links.get(imei);
     if (link == null || link.inFlight == null) {
       LOG.debug("imei={} remote={} answer with no command in flight: codec={} type={} text='{}'",
-          imei, remote, response.codec(), response.type(), DeviceText.forLog(response.text()));
+          imei, remote, response.codec(), response.type(), DeviceText.forLog(response.payload()));
       return;
     }
     DeviceCommand command = link.inFlight;
-    clearInFlight(link);
+    clearInFlight(imei, link);
     Instant now = clock.instant();
     DeviceCommand outcome = response.type() == DeviceResponse.TYPE_IMEI_MISMATCH
-        ? command.refused(now, response.text(), "IMEI mismatch (Codec 14 type 0x11): the device reports IMEI "
+        ? command.refused(now, response.payload(), "IMEI mismatch (Codec 14 type 0x11): the device reports IMEI "
             + response.imei())
-        : command.answered(now, response.text());
+        : command.answered(now, response.payload());
     record(outcome);
     sendNext(imei);
   }
@@ -170,6 +173,7 @@ public final class CommandOutbox implements CommandDispatcher, DeviceResponseLis
 
   private void send(String imei, Link link, DeviceCommand sent) {
     link.inFlight = sent;
+    awaitingAnswer.add(imei);
     link.timeout = thread.schedule(guarded(() -> timedOut(imei, sent.id())), responseTimeout.toMillis(),
         TimeUnit.MILLISECONDS);
     LOG.info("imei={} sending command {} (codec {}): '{}'", imei, sent.id(), sent.codec(), sent.text());
@@ -186,7 +190,7 @@ public final class CommandOutbox implements CommandDispatcher, DeviceResponseLis
   private void notWritten(String imei, Link link, DeviceCommand sent, Throwable cause) {
     LOG.warn("imei={} command {} not written ({}); queued again", imei, sent.id(), String.valueOf(cause));
     if (link.inFlight != null && link.inFlight.id().equals(sent.id())) {
-      clearInFlight(link);
+      clearInFlight(imei, link);
     }
     store.transition(sent.requeued(), CommandStatus.SENT);
   }
@@ -197,7 +201,7 @@ public final class CommandOutbox implements CommandDispatcher, DeviceResponseLis
       return;
     }
     DeviceCommand command = link.inFlight;
-    clearInFlight(link);
+    clearInFlight(imei, link);
     record(command.expired(clock.instant(), "no answer within " + responseTimeout.toSeconds() + " s"));
     sendNext(imei);
   }
@@ -205,14 +209,15 @@ public final class CommandOutbox implements CommandDispatcher, DeviceResponseLis
   private void endInFlight(String imei, Link link, String reason) {
     if (link.inFlight != null) {
       DeviceCommand command = link.inFlight;
-      clearInFlight(link);
+      clearInFlight(imei, link);
       LOG.info("imei={} command {} failed: {}", imei, command.id(), reason);
       record(command.failed(clock.instant(), reason));
     }
   }
 
-  private static void clearInFlight(Link link) {
+  private void clearInFlight(String imei, Link link) {
     link.inFlight = null;
+    awaitingAnswer.remove(imei);
     if (link.timeout != null) {
       link.timeout.cancel(false);
       link.timeout = null;

@@ -6,11 +6,13 @@ import io.fleetwire.front.backpressure.ReadPause.Reason;
 import io.fleetwire.front.metrics.FrontMetrics;
 import io.fleetwire.contract.registry.Imei;
 import io.fleetwire.front.teltonika.AvlPacket;
+import io.fleetwire.front.teltonika.CameraFrame;
 import io.fleetwire.front.teltonika.CorruptPacket;
 import io.fleetwire.front.teltonika.DeviceMessage;
 import io.fleetwire.front.teltonika.DeviceResponse;
 import io.fleetwire.front.teltonika.ImeiLogin;
 import io.fleetwire.front.teltonika.KeepAlive;
+import io.fleetwire.front.teltonika.ServerMessage;
 import io.fleetwire.front.teltonika.ServerMessage.LoginReply;
 import io.fleetwire.front.teltonika.ServerMessage.RecordAck;
 import io.fleetwire.front.teltonika.TeltonikaFramingException;
@@ -53,6 +55,7 @@ public final class DeviceSession extends ChannelInboundHandlerAdapter {
   private boolean closing;
   private int consecutiveCorrupt;
   private final LogBudget deviceTextLog = new LogBudget(DEVICE_TEXT_LINES_PER_MINUTE, System.nanoTime());
+  private final CameraTransfer camera = new CameraTransfer();
 
   /** A session whose device must log in first. */
   public DeviceSession(SessionServices services) {
@@ -138,6 +141,10 @@ public final class DeviceSession extends ChannelInboundHandlerAdapter {
       onCorruptPacket(ctx, corrupt);
     } else if (message instanceof DeviceResponse response) {
       onDeviceResponse(ctx, response);
+    } else if (message instanceof CameraFrame frame) {
+      metrics.frame("camera");
+      publish(ctx, DeviceMessageMapping.toBatch(imei, frame, services.clock().instant(), services.frontId()),
+          camera.next(frame));
     }
   }
 
@@ -204,12 +211,22 @@ public final class DeviceSession extends ChannelInboundHandlerAdapter {
       ctx.writeAndFlush(new RecordAck(0));
       return;
     }
+    publish(ctx, AvlRecordMapping.toBatch(imei, packet, services.clock().instant(), services.frontId()),
+        new RecordAck(count));
+  }
+
+  /**
+   * Publishes a batch (records or a device message) and writes {@code reply} only once the publisher
+   * confirmed it: the record ack, the next camera request, or nothing ({@code null}).
+   */
+  private void publish(ChannelHandlerContext ctx, TelemetryBatch batch, ServerMessage reply) {
     if (services.draining().getAsBoolean()) {
       closeFor(ctx, "draining", "front is shutting down; the device resends elsewhere");
       return;
     }
-    TelemetryBatch batch = AvlRecordMapping.toBatch(imei, packet, services.clock().instant(), services.frontId());
-    metrics.records(count);
+    if (!batch.records().isEmpty()) {
+      metrics.records(batch.records().size());
+    }
     publishing = true;
     services.permits().acquire();
     long started = System.nanoTime();
@@ -220,7 +237,7 @@ public final class DeviceSession extends ChannelInboundHandlerAdapter {
       stage = CompletableFuture.failedFuture(e);
     }
     stage.whenComplete((ignored, failure) -> onEventLoop(ctx,
-        () -> published(ctx, count, System.nanoTime() - started, failure),
+        () -> published(ctx, batch, reply, System.nanoTime() - started, failure),
         () -> services.permits().release()));
     // A publisher that confirmed at once has already acked above; only a pending publish pauses reading.
     if (publishing) {
@@ -228,21 +245,31 @@ public final class DeviceSession extends ChannelInboundHandlerAdapter {
     }
   }
 
-  /** The publisher's verdict, back on the connection's event loop: ack only on success. */
-  private void published(ChannelHandlerContext ctx, int count, long nanos, Throwable failure) {
+  /** The publisher's verdict, back on the connection's event loop: reply only on success. */
+  private void published(ChannelHandlerContext ctx, TelemetryBatch batch, ServerMessage reply, long nanos,
+      Throwable failure) {
     metrics.published(nanos, failure == null);
     publishing = false;
+    int count = batch.records().size();
     if (failure != null) {
       services.permits().release();
       pending.clear();
-      closeFor(ctx, "publish-failed", "publish of " + count + " records failed (" + failure
-          + "); no ack, the device resends");
+      closeFor(ctx, "publish-failed", "publish of " + (count > 0 ? count + " records" : "a device message")
+          + " failed (" + failure + "); no ack, the device resends");
       return;
     }
-    metrics.recordAck();
-    LOG.debug("imei={} remote={} acked {} records", imei, remote(ctx), count);
-    ctx.writeAndFlush(new RecordAck(count)).addListener(write -> services.permits().release());
-    services.events().recordsAcked(imei, ctx.channel());
+    if (count > 0) {
+      metrics.recordAck();
+      LOG.debug("imei={} remote={} acked {} records", imei, remote(ctx), count);
+    }
+    if (reply != null) {
+      ctx.writeAndFlush(reply).addListener(write -> services.permits().release());
+    } else {
+      services.permits().release();
+    }
+    if (count > 0) {
+      services.events().recordsAcked(imei, ctx.channel());
+    }
     while (!publishing && !closing && !pending.isEmpty()) {
       handle(ctx, pending.poll());
     }
@@ -276,18 +303,28 @@ public final class DeviceSession extends ChannelInboundHandlerAdapter {
     }
   }
 
+  /**
+   * A Codec 12/14 frame while a command awaits its answer is that answer; any other such frame, and
+   * every Codec 13 and 15 frame, is a message the device sent on its own and is published.
+   */
   private void onDeviceResponse(ChannelHandlerContext ctx, DeviceResponse response) {
     metrics.frame(codecName(response.codec()));
     String note = deviceTextLog.take(System.nanoTime());
     if (note != null) {
       LOG.info("imei={} remote={} device response codec={} type={} text='{}'{}", imei, remote(ctx), response.codec(),
-          response.type(), DeviceText.forLog(response.text()), note);
+          response.type(), DeviceText.forLog(response.payload()), note);
     }
+    boolean answerCodec = response.codec() == DeviceResponse.CODEC_12 || response.codec() == DeviceResponse.CODEC_14;
     try {
-      services.responses().onResponse(imei, ctx.channel().remoteAddress(), response);
+      if (answerCodec && services.responses().awaitsAnswer(imei)) {
+        services.responses().onResponse(imei, ctx.channel().remoteAddress(), response);
+        return;
+      }
     } catch (RuntimeException e) {
       LOG.error("imei={} remote={} device response listener failed", imei, remote(ctx), e);
+      return;
     }
+    publish(ctx, DeviceMessageMapping.toBatch(imei, response, services.clock().instant(), services.frontId()), null);
   }
 
   @Override
@@ -351,6 +388,7 @@ public final class DeviceSession extends ChannelInboundHandlerAdapter {
       case DeviceResponse.CODEC_12 -> "12";
       case DeviceResponse.CODEC_13 -> "13";
       case DeviceResponse.CODEC_14 -> "14";
+      case DeviceResponse.CODEC_15 -> "15";
       default -> String.format(Locale.ROOT, "0x%02X", codec);
     };
   }

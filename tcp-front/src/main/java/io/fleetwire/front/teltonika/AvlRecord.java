@@ -9,7 +9,7 @@ import java.util.TreeMap;
 /**
  * One decoded AVL record. Coordinates in degrees (signed), altitude in metres (signed), speed in
  * km/h. {@code io}: fixed-size IO values by id, unsigned as sent. {@code ioVariable}: Codec 8E
- * variable-length values by id, as lowercase hex. {@code generationType}: Codec 16 only, else
+ * variable-length values and 16-byte values by id, as lowercase hex. {@code generationType}: Codec 16 only, else
  * {@code null}.
  * {@code fingerprint}: {@code RecordId.fingerprint} over this record's bytes on the wire.
  * Both maps are immutable and sorted by id.

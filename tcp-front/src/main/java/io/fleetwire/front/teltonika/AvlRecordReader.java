@@ -10,17 +10,20 @@ import java.util.TreeMap;
 /**
  * Reads AVL records in Codec 8, 8 Extended and 16 (Teltonika "Codec" documentation, "AVL Data"):
  * timestamp (8), priority (1), GPS element (15), then the IO element whose id and count widths
- * depend on the codec.
+ * depend on the codec. {@code wideValues}: after the 8-byte group comes a group of 16-byte values
+ * (count, then id and 16 bytes each), which some installs configure Codec 8 devices to send; those
+ * values are kept as hex beside the variable-length ones.
  */
 final class AvlRecordReader {
   private static final HexFormat HEX = HexFormat.of();
   private static final int[] VALUE_SIZES = {1, 2, 4, 8};
+  private static final int WIDE_VALUE_BYTES = 16;
   private static final double COORDINATE_SCALE = 10_000_000d;
 
   private AvlRecordReader() {
   }
 
-  static AvlRecord read(int codec, FrameCursor in) {
+  static AvlRecord read(int codec, boolean wideValues, FrameCursor in) {
     int start = in.position();
     long timestamp = in.s64();
     int priority = in.u8();
@@ -61,10 +64,21 @@ final class AvlRecordReader {
     }
 
     SortedMap<Integer, String> ioVariable = null;
+    if (wideValues) {
+      int count = wideCounts ? in.u16() : in.u8();
+      for (int i = 0; i < count; i++) {
+        int id = wideIds ? in.u16() : in.u8();
+        int from = in.take(WIDE_VALUE_BYTES);
+        if (ioVariable == null) {
+          ioVariable = new TreeMap<>();
+        }
+        ioVariable.put(id, HEX.formatHex(in.buffer(), from, from + WIDE_VALUE_BYTES));
+      }
+    }
     if (wideCounts) {
       int count = in.u16();
       if (count > 0) {
-        ioVariable = new TreeMap<>();
+        ioVariable = ioVariable == null ? new TreeMap<>() : ioVariable;
         for (int i = 0; i < count; i++) {
           int id = in.u16();
           int length = in.u16();

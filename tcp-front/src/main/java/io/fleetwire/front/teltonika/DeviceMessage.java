@@ -5,5 +5,5 @@ package io.fleetwire.front.teltonika;
  * raw buffers never leave this package.
  */
 public sealed interface DeviceMessage
-    permits ImeiLogin, AvlPacket, DeviceResponse, KeepAlive, CorruptPacket {
+    permits ImeiLogin, AvlPacket, DeviceResponse, CameraFrame, KeepAlive, CorruptPacket {
 }

@@ -17,6 +17,11 @@ final class FrameCursor {
     this.limit = limit;
   }
 
+  /** Back to an earlier {@link #position()}, to read the region a second way. */
+  void rewind(int position) {
+    pos = position;
+  }
+
   byte[] buffer() {
     return buf;
   }

@@ -17,4 +17,11 @@ public sealed interface ServerMessage {
    */
   record Command(int codec, String text, String imei) implements ServerMessage {
   }
+
+  /**
+   * Asks a camera for {@code length} bytes of photo {@code photoId} from {@code offset}: a Codec 12
+   * frame of type 0x0D whose payload is part 0x02, the photo id (4), the offset (4), the length (2).
+   */
+  record CameraRequest(long photoId, long offset, int length) implements ServerMessage {
+  }
 }

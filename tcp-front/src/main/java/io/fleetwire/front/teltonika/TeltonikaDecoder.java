@@ -18,6 +18,10 @@ import java.util.Objects;
  * <p>Input that is not a frame throws {@link MalformedFrameException}; a frame whose content is
  * wrong (CRC, counts, record layout, unknown codec) decodes to a {@link CorruptPacket} so the
  * session can ask for a resend.
+ *
+ * <p>A Codec 8 frame whose records do not fit the documented layout is read once more with a
+ * 16-byte IO group after the 8-byte group: the CRC already proved the frame intact, so a layout
+ * that accounts for every byte is the one the device used (some installs configure it).
  */
 public final class TeltonikaDecoder {
   /** Longest IMEI a login may declare; real IMEIs have 15 digits. */
@@ -135,29 +139,43 @@ public final class TeltonikaDecoder {
     try {
       switch (codec) {
         case AvlPacket.CODEC_8:
+          return readCodec8(firstCount, in);
         case AvlPacket.CODEC_8E:
         case AvlPacket.CODEC_16:
-          return readAvl(codec, firstCount, in);
+          return readAvl(codec, false, firstCount, in);
         case DeviceResponse.CODEC_12:
         case DeviceResponse.CODEC_13:
         case DeviceResponse.CODEC_14:
+        case DeviceResponse.CODEC_15:
           return CommandResponseReader.read(codec, firstCount, in);
         default:
           return new CorruptPacket("unknown-codec",
-              String.format("codec id 0x%02X is not one of 08, 8E, 10, 0C, 0D, 0E", codec));
+              String.format("codec id 0x%02X is not one of 08, 8E, 10, 0C, 0D, 0E, 0F", codec));
       }
     } catch (ContentException e) {
       return e.toCorruptPacket();
     }
   }
 
-  private static AvlPacket readAvl(int codec, int count, FrameCursor in) {
-    if (count == 0) {
-      throw new ContentException("no-records", "AVL packet declares 0 records");
+  private static AvlPacket readCodec8(int count, FrameCursor in) {
+    int start = in.position();
+    try {
+      return readAvl(AvlPacket.CODEC_8, false, count, in);
+    } catch (ContentException documented) {
+      in.rewind(start);
+      try {
+        return readAvl(AvlPacket.CODEC_8, true, count, in);
+      } catch (ContentException wide) {
+        throw documented;
+      }
     }
+  }
+
+  /** A packet may carry no records (a device with an empty buffer): valid, and acked with 0. */
+  private static AvlPacket readAvl(int codec, boolean wideValues, int count, FrameCursor in) {
     List<AvlRecord> records = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      records.add(AvlRecordReader.read(codec, in));
+      records.add(AvlRecordReader.read(codec, wideValues, in));
     }
     if (in.remaining() != 0) {
       throw new ContentException("trailing-bytes", in.remaining() + " byte(s) after record "

@@ -19,7 +19,21 @@ public final class TeltonikaEncoder {
     if (message instanceof ServerMessage.RecordAck ack) {
       return recordAck(ack.count());
     }
+    if (message instanceof ServerMessage.CameraRequest request) {
+      return cameraRequest(request);
+    }
     return command((ServerMessage.Command) message);
+  }
+
+  /** The next chunk a camera should send (Codec 12, type 0x0D, part 0x02). */
+  public static byte[] cameraRequest(ServerMessage.CameraRequest request) {
+    byte[] payload = new byte[11];
+    payload[0] = (byte) CameraFrame.PART_REQUEST;
+    putInt(payload, 1, (int) request.photoId());
+    putInt(payload, 5, (int) request.offset());
+    payload[9] = (byte) (request.length() >>> 8);
+    payload[10] = (byte) request.length();
+    return codec12Frame(DeviceResponse.CODEC_12, CameraFrame.TYPE_CAMERA, payload);
   }
 
   /** {@code 01} accepted, {@code 00} rejected. */
@@ -54,13 +68,17 @@ public final class TeltonikaEncoder {
       throw new IllegalArgumentException(
           "commands are sent in codec 12 or 14, not " + command.codec());
     }
+    return codec12Frame(command.codec(), DeviceResponse.TYPE_COMMAND, payload);
+  }
+
+  private static byte[] codec12Frame(int codec, int type, byte[] payload) {
     int dataLength = payload.length + 8; // codec, quantity, type, size(4), quantity
     byte[] frame = new byte[TeltonikaDecoder.DATA_FRAME_OVERHEAD + dataLength];
     putInt(frame, 4, dataLength);
     int at = 8;
-    frame[at++] = (byte) command.codec();
+    frame[at++] = (byte) codec;
     frame[at++] = 1;
-    frame[at++] = (byte) DeviceResponse.TYPE_COMMAND;
+    frame[at++] = (byte) type;
     putInt(frame, at, payload.length);
     at += 4;
     System.arraycopy(payload, 0, frame, at, payload.length);

@@ -15,10 +15,12 @@ import io.fleetwire.contract.TelemetryBatch;
 import io.fleetwire.contract.registry.DeviceRegistry;
 import io.fleetwire.front.teltonika.AvlPacket;
 import io.fleetwire.front.teltonika.AvlRecord;
+import io.fleetwire.front.teltonika.CameraFrame;
 import io.fleetwire.front.teltonika.CorruptPacket;
 import io.fleetwire.front.teltonika.DeviceResponse;
 import io.fleetwire.front.teltonika.ImeiLogin;
 import io.fleetwire.front.teltonika.KeepAlive;
+import io.fleetwire.front.teltonika.ServerMessage;
 import io.fleetwire.front.teltonika.ServerMessage.LoginReply;
 import io.fleetwire.front.teltonika.ServerMessage.RecordAck;
 import io.fleetwire.front.teltonika.TeltonikaFramingException;
@@ -41,6 +43,8 @@ class DeviceSessionTest {
   private final List<EmbeddedChannel> channels = new ArrayList<>();
   private PublishPermits permits = new PublishPermits(100);
   private DeviceRegistry registry = DeviceRegistry.open();
+  /** Whether the listener has a command in flight, so that Codec 12/14 frames are its answers. */
+  private boolean commandInFlight;
 
   @AfterEach
   void releaseChannels() {
@@ -62,8 +66,17 @@ class DeviceSessionTest {
   /** One set of services per test, shared by its connections as in the server. */
   private SessionServices services() {
     if (services == null) {
-      services = SessionFixtures.services(publisher, registry, meters, permits,
-          (imei, remote, response) -> responses.add(response));
+      services = SessionFixtures.services(publisher, registry, meters, permits, new DeviceResponseListener() {
+        @Override
+        public void onResponse(String imei, java.net.SocketAddress remote, DeviceResponse response) {
+          responses.add(response);
+        }
+
+        @Override
+        public boolean awaitsAnswer(String imei) {
+          return commandInFlight;
+        }
+      });
     }
     return services;
   }
@@ -308,8 +321,9 @@ class DeviceSessionTest {
 
   @Test
   void deviceResponseGoesToTheListenerAndIsNeverAcked() {
+    commandInFlight = true;
     EmbeddedChannel channel = loggedIn();
-    DeviceResponse response = new DeviceResponse(DeviceResponse.CODEC_12, DeviceResponse.TYPE_RESPONSE, null,
+    DeviceResponse response = DeviceResponse.text(DeviceResponse.CODEC_12, DeviceResponse.TYPE_RESPONSE, null,
         "Ver:03.27.07_00 GPS:1");
 
     channel.writeInbound(response);
@@ -358,5 +372,109 @@ class DeviceSessionTest {
 
     assertFalse(channel.isOpen());
     assertEquals(1, rejects("idle-timeout"));
+  }
+
+  @Test
+  void codec12WithoutACommandInFlightIsPublishedAsADeviceMessageAndNeverAcked() {
+    EmbeddedChannel channel = loggedIn();
+
+    channel.writeInbound(new DeviceResponse(DeviceResponse.CODEC_12, DeviceResponse.TYPE_RESPONSE, null, null, null,
+        "010300010015d5c5"));
+    publisher.completeAll();
+    channel.runPendingTasks();
+
+    assertTrue(responses.isEmpty(), "no command awaited an answer");
+    TelemetryBatch batch = publisher.batches().get(0);
+    assertTrue(batch.records().isEmpty());
+    io.fleetwire.contract.DeviceMessage message = batch.messages().get(0);
+    assertEquals(IMEI, message.imei());
+    assertEquals(NOW, message.ts());
+    assertEquals("010300010015d5c5", message.hex());
+    assertNull(message.text());
+    assertNull(channel.readOutbound(), "a device message is never acked");
+    assertTrue(channel.isOpen());
+  }
+
+  @Test
+  void codec13AndCodec15MessagesArePublishedWithTheDevicesTimeEvenWhileACommandIsInFlight() {
+    commandInFlight = true;
+    EmbeddedChannel channel = loggedIn();
+    java.time.Instant sent = java.time.Instant.parse("2016-03-16T09:17:22Z");
+
+    channel.writeInbound(new DeviceResponse(DeviceResponse.CODEC_13, DeviceResponse.TYPE_COMMAND, null, sent,
+        "#GET DATAORDER\r\n", null));
+    publisher.completeAll();
+    channel.runPendingTasks();
+    channel.writeInbound(new DeviceResponse(DeviceResponse.CODEC_15, 0x0B, "123456789123456", sent, "Hello!\n", null));
+    publisher.completeAll();
+    channel.runPendingTasks();
+
+    assertTrue(responses.isEmpty());
+    assertEquals(2, publisher.batches().size());
+    assertEquals(sent, publisher.batches().get(0).messages().get(0).ts());
+    assertEquals("#GET DATAORDER\r\n", publisher.batches().get(0).messages().get(0).text());
+    assertEquals(15, publisher.batches().get(1).messages().get(0).codec());
+    assertNull(channel.readOutbound());
+  }
+
+  @Test
+  void aFailedMessagePublishClosesWithoutAReply() {
+    EmbeddedChannel channel = loggedIn();
+
+    channel.writeInbound(DeviceResponse.text(DeviceResponse.CODEC_12, DeviceResponse.TYPE_RESPONSE, null, "x"));
+    publisher.publications().get(0).fail(new IOException("queue down"));
+    channel.runPendingTasks();
+
+    assertNull(channel.readOutbound());
+    assertFalse(channel.isOpen());
+    assertEquals(1, rejects("publish-failed"));
+  }
+
+  @Test
+  void cameraFramesAreAnsweredChunkByChunkOnlyAfterThePublishAndNeverCountAsCorrupt() {
+    EmbeddedChannel channel = loggedIn();
+
+    channel.writeInbound(new CameraFrame(CameraFrame.PART_START, 0x598493EDL, 5000, 0, 0, "01598493ed00001388"));
+    assertNull(channel.readOutbound(), "nothing is asked before the frame is published");
+    publisher.completeAll();
+    channel.runPendingTasks();
+    assertEquals(new ServerMessage.CameraRequest(0x598493EDL, 0, 2048), channel.readOutbound());
+
+    channel.writeInbound(new CameraFrame(CameraFrame.PART_DATA, 0x598493EDL, 0, 0, 2048, "02"));
+    publisher.completeAll();
+    channel.runPendingTasks();
+    assertEquals(new ServerMessage.CameraRequest(0x598493EDL, 2048, 2048), channel.readOutbound());
+
+    channel.writeInbound(new CameraFrame(CameraFrame.PART_DATA, 0x598493EDL, 0, 2048, 2048, "02"));
+    publisher.completeAll();
+    channel.runPendingTasks();
+    assertEquals(new ServerMessage.CameraRequest(0x598493EDL, 4096, 904), channel.readOutbound());
+
+    channel.writeInbound(new CameraFrame(CameraFrame.PART_DATA, 0x598493EDL, 0, 4096, 904, "02"));
+    channel.writeInbound(new CameraFrame(0x00, 0, 0, 0, 0, "00"));
+    publisher.completeAll();
+    channel.runPendingTasks();
+    publisher.completeAll();
+    channel.runPendingTasks();
+    assertNull(channel.readOutbound(), "the photo is complete: nothing more to ask");
+
+    assertEquals(5, publisher.batches().size());
+    assertEquals(0x0D, publisher.batches().get(0).messages().get(0).type());
+    assertTrue(channel.isOpen());
+    assertEquals(0, rejects("repeated-corrupt"));
+  }
+
+  @Test
+  void aPacketWithoutRecordsIsAckedZeroAndNeverCountsAsCorrupt() {
+    EmbeddedChannel channel = loggedIn();
+
+    for (int i = 0; i < DeviceSession.MAX_CONSECUTIVE_CORRUPT + 2; i++) {
+      channel.writeInbound(new AvlPacket(AvlPacket.CODEC_8, List.of()));
+      assertEquals(new RecordAck(0), channel.readOutbound());
+    }
+
+    assertTrue(channel.isOpen());
+    assertEquals(0, publisher.count());
+    assertEquals(0, rejects("repeated-corrupt"));
   }
 }

@@ -44,7 +44,18 @@ class DeviceTextLoggingTest {
   void floodOfLongAnswersIsLoggedCutShortAndAFewTimesAMinute() {
     List<DeviceResponse> delivered = new ArrayList<>();
     SessionServices services = SessionFixtures.services(new RecordingPublisher(), DeviceRegistry.open(),
-        new SimpleMeterRegistry(), new PublishPermits(10), (imei, remote, response) -> delivered.add(response));
+        new SimpleMeterRegistry(), new PublishPermits(10), new DeviceResponseListener() {
+          @Override
+          public void onResponse(String imei, java.net.SocketAddress remote, DeviceResponse response) {
+            delivered.add(response);
+          }
+
+          // every frame answers a command here, so each reaches the listener rather than the queue
+          @Override
+          public boolean awaitsAnswer(String imei) {
+            return true;
+          }
+        });
     EmbeddedChannel channel = new EmbeddedChannel(new DeviceSession(services));
     channel.writeInbound(new ImeiLogin(IMEI));
     channel.readOutbound();
@@ -54,7 +65,7 @@ class DeviceTextLoggingTest {
     String text = "A".repeat(100_000) + FORGED;
 
     for (int i = 0; i < FLOOD; i++) {
-      channel.writeInbound(new DeviceResponse(DeviceResponse.CODEC_12, 0x06, null, text));
+      channel.writeInbound(DeviceResponse.text(DeviceResponse.CODEC_12, 0x06, null, text));
     }
 
     List<String> lines = log.list.stream().map(ILoggingEvent::getFormattedMessage)

@@ -26,7 +26,17 @@ class SessionEventsTest {
   private final List<String> events = new ArrayList<>();
   private final RecordingPublisher publisher = new RecordingPublisher();
   private final SessionServices services = new SessionServices(publisher, DeviceRegistry.open(),
-      (imei, remote, response) -> events.add("response " + response.text()),
+      new DeviceResponseListener() {
+        @Override
+        public void onResponse(String imei, java.net.SocketAddress remote, DeviceResponse response) {
+          events.add("response " + response.text());
+        }
+
+        @Override
+        public boolean awaitsAnswer(String imei) {
+          return true;
+        }
+      },
       new FrontMetrics(new SimpleMeterRegistry()), new PublishPermits(10), FRONT_ID, Clock.fixed(NOW, ZoneOffset.UTC),
       () -> false, new SessionEvents() {
         @Override
@@ -60,7 +70,7 @@ class SessionEventsTest {
 
     publisher.completeAll();
     channel.runPendingTasks();
-    channel.writeInbound(new DeviceResponse(DeviceResponse.CODEC_12, DeviceResponse.TYPE_RESPONSE, null, "ok"));
+    channel.writeInbound(DeviceResponse.text(DeviceResponse.CODEC_12, DeviceResponse.TYPE_RESPONSE, null, "ok"));
     channel.close();
 
     assertEquals(List.of("online " + IMEI, "acked " + IMEI, "response ok", "offline " + IMEI), events);

@@ -60,9 +60,25 @@ class TeltonikaDecoderTest {
   @Test
   void rejectsBytesBetweenTheLastRecordAndTheSecondCount() {
     byte[] data = TestFrames.data(ONE_RECORD);
-    byte[] padded = TestFrames.concat(Arrays.copyOf(data, data.length - 1), new byte[] {0, 1});
+    // 5 read as a 16-byte group count would need 85 more bytes: the frame fits neither layout
+    byte[] padded = TestFrames.concat(Arrays.copyOf(data, data.length - 1), new byte[] {5, 1});
 
     assertEquals("trailing-bytes", corrupt(TestFrames.dataFrame(padded)).reason());
+  }
+
+  @Test
+  void readsACodec8FrameThatOnlyFitsWithTheSixteenByteGroupThatWay() {
+    byte[] data = TestFrames.data(ONE_RECORD);
+    byte[] wide = HexFormat.of().parseHex("01" + "05" + "000102030405060708090a0b0c0d0e0f");
+    byte[] withGroup = TestFrames.concat(Arrays.copyOf(data, data.length - 1), wide, new byte[] {1});
+
+    AvlPacket packet = assertInstanceOf(AvlPacket.class, TeltonikaDecoder.decode(TestFrames.dataFrame(withGroup)));
+
+    AvlRecord plain = assertInstanceOf(AvlPacket.class, TeltonikaDecoder.decode(ONE_RECORD)).records().get(0);
+    AvlRecord record = packet.records().get(0);
+    assertEquals(Map.of(5, "000102030405060708090a0b0c0d0e0f"), record.ioVariable());
+    assertEquals(plain.io(), record.io());
+    assertEquals(plain.timestamp(), record.timestamp());
   }
 
   @Test
@@ -70,12 +86,13 @@ class TeltonikaDecoderTest {
     CorruptPacket packet = corrupt(TestFrames.withDataByte(ONE_RECORD, 0, 0x07));
 
     assertEquals("unknown-codec", packet.reason());
-    assertEquals("codec id 0x07 is not one of 08, 8E, 10, 0C, 0D, 0E", packet.detail());
+    assertEquals("codec id 0x07 is not one of 08, 8E, 10, 0C, 0D, 0E, 0F", packet.detail());
   }
 
   @Test
-  void rejectsPacketWithoutRecords() {
-    assertEquals("no-records", corrupt(TestFrames.dataFrame(new byte[] {0x08, 0, 0})).reason());
+  void decodesAPacketWithoutRecordsAsAnEmptyPacket() {
+    assertEquals(new AvlPacket(AvlPacket.CODEC_8, List.of()),
+        TeltonikaDecoder.decode(TestFrames.dataFrame(new byte[] {0x08, 0, 0})));
   }
 
   @Test
@@ -164,7 +181,7 @@ class TeltonikaDecoderTest {
   void decodesCodec14ImeiMismatchAnswer() {
     byte[] data = HexFormat.of().parseHex("0E011100000008035209308145225101");
 
-    assertEquals(new DeviceResponse(DeviceResponse.CODEC_14, DeviceResponse.TYPE_IMEI_MISMATCH,
+    assertEquals(DeviceResponse.text(DeviceResponse.CODEC_14, DeviceResponse.TYPE_IMEI_MISMATCH,
         "352093081452251", ""), TeltonikaDecoder.decode(TestFrames.dataFrame(data)));
   }
 
@@ -174,7 +191,7 @@ class TeltonikaDecoderTest {
     byte[] data = HexFormat.of().parseHex("0D0106000000075D2C7A104F4B2101");
 
     assertEquals(new DeviceResponse(DeviceResponse.CODEC_13, DeviceResponse.TYPE_RESPONSE, null,
-        "OK!"), TeltonikaDecoder.decode(TestFrames.dataFrame(data)));
+        java.time.Instant.ofEpochSecond(0x5D2C7A10L), "OK!", null), TeltonikaDecoder.decode(TestFrames.dataFrame(data)));
   }
 
   @Test
@@ -189,5 +206,32 @@ class TeltonikaDecoderTest {
     byte[] data = HexFormat.of().parseHex("0E01060000000A0352093081452A514F4B01");
 
     assertEquals("bad-imei", corrupt(TestFrames.dataFrame(data)).reason());
+  }
+
+  @Test
+  void decodesCameraFramesOfCodec12Type0D() {
+    // part 01: photo 0x598493ED of 5000 bytes announced
+    assertEquals(new CameraFrame(CameraFrame.PART_START, 0x598493EDL, 5000, 0, 0, "01598493ed00001388"),
+        TeltonikaDecoder.decode(TestFrames.dataFrame(HexFormat.of().parseHex("0C010D0000000901598493ED0000138801"))));
+    // part 02: 3 bytes of it from offset 2048
+    assertEquals(new CameraFrame(CameraFrame.PART_DATA, 0x598493EDL, 0, 2048, 3, "02598493ed000008000003ffd8ff"),
+        TeltonikaDecoder.decode(TestFrames.dataFrame(
+            HexFormat.of().parseHex("0C010D0000000E02598493ED000008000003FFD8FF01"))));
+  }
+
+  @Test
+  void aCameraFrameShorterThanItsPartIsStillACameraFrameNeverCorrupt() {
+    // the start of a photo without its size (a capture in a public parser's test suite)
+    assertEquals(new CameraFrame(CameraFrame.PART_START, 0, 0, 0, 0, "01598493ed"),
+        TeltonikaDecoder.decode(TestFrames.dataFrame(HexFormat.of().parseHex("0C010D0000000501598493ED01"))));
+  }
+
+  @Test
+  void decodesCodec15WithItsTimeImeiAndText() {
+    // Teltonika's Codec 15 example: "Hello!\n" from IMEI 123456789123456
+    assertEquals(new DeviceResponse(DeviceResponse.CODEC_15, 0x0B, "123456789123456",
+            java.time.Instant.ofEpochSecond(1_699_440_036L), "Hello!\n", null),
+        TeltonikaDecoder.decode(HexFormat.of().parseHex(
+            "000000000000001b0f010b00000013654b65a4012345678912345648656c6c6f210a01000093d6")));
   }
 }

@@ -147,7 +147,7 @@ class TeltonikaDocExamplesTest {
   void codec12GetinfoCommandDecodesAndIsReproducedByTheEncoder() {
     byte[] frame = fixture("codec12-command-getinfo");
 
-    assertEquals(new DeviceResponse(DeviceResponse.CODEC_12, 0x05, null, "getinfo"),
+    assertEquals(DeviceResponse.text(DeviceResponse.CODEC_12, 0x05, null, "getinfo"),
         TeltonikaDecoder.decode(frame));
     assertArrayEquals(frame, TeltonikaEncoder.encode(
         new ServerMessage.Command(DeviceResponse.CODEC_12, "getinfo", null)));
@@ -155,7 +155,7 @@ class TeltonikaDocExamplesTest {
 
   @Test
   void codec12GetinfoResponse() {
-    assertEquals(new DeviceResponse(DeviceResponse.CODEC_12, DeviceResponse.TYPE_RESPONSE, null,
+    assertEquals(DeviceResponse.text(DeviceResponse.CODEC_12, DeviceResponse.TYPE_RESPONSE, null,
             "INI:2019/7/22 7:22 RTC:2019/7/22 7:53 RST:2 ERR:1 SR:0 BR:0 CF:0 FG:0 FL:0 TU:0/0 "
                 + "UT:0 SMS:0 NOGPS:0:30 GPS:1 SAT:0 RS:3 RF:65 SF:1 MD:0"),
         response("codec12-response-getinfo"));
@@ -163,7 +163,7 @@ class TeltonikaDocExamplesTest {
 
   @Test
   void codec12GetioResponse() {
-    assertEquals(new DeviceResponse(DeviceResponse.CODEC_12, DeviceResponse.TYPE_RESPONSE, null,
+    assertEquals(DeviceResponse.text(DeviceResponse.CODEC_12, DeviceResponse.TYPE_RESPONSE, null,
             "DI1:1 DI2:0 DI3:0 AIN1:0 AIN2:16924 DO1:0 DO2:1"),
         response("codec12-response-getio"));
   }
@@ -172,7 +172,7 @@ class TeltonikaDocExamplesTest {
   void codec14GetverCommandDecodesAndIsReproducedByTheEncoder() {
     byte[] frame = fixture("codec14-command-getver");
 
-    assertEquals(new DeviceResponse(DeviceResponse.CODEC_14, 0x05, "352093081452251", "getver"),
+    assertEquals(DeviceResponse.text(DeviceResponse.CODEC_14, 0x05, "352093081452251", "getver"),
         TeltonikaDecoder.decode(frame));
     assertArrayEquals(frame, TeltonikaEncoder.encode(new ServerMessage.Command(
         DeviceResponse.CODEC_14, "getver", "352093081452251")));

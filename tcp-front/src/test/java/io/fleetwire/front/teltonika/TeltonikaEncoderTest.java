@@ -26,7 +26,7 @@ class TeltonikaEncoderTest {
     byte[] frame = TeltonikaEncoder.encode(new ServerMessage.Command(
         DeviceResponse.CODEC_14, "setdigout 1", "356307042441013"));
 
-    assertEquals(new DeviceResponse(DeviceResponse.CODEC_14, DeviceResponse.TYPE_COMMAND,
+    assertEquals(DeviceResponse.text(DeviceResponse.CODEC_14, DeviceResponse.TYPE_COMMAND,
         "356307042441013", "setdigout 1"), TeltonikaDecoder.decode(frame));
   }
 

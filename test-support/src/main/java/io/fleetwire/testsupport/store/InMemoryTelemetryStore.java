@@ -5,6 +5,7 @@ import io.fleetwire.contract.store.DeviceState;
 import io.fleetwire.contract.store.Page;
 import io.fleetwire.contract.store.RejectedMessage;
 
+import io.fleetwire.contract.DeviceMessage;
 import io.fleetwire.contract.Record;
 
 import java.time.Instant;
@@ -37,6 +38,7 @@ public final class InMemoryTelemetryStore implements TelemetryStore {
   private final Map<String, NavigableMap<Key, Record>> records = new HashMap<>();
   private final Map<String, Entry> devices = new LinkedHashMap<>();
   private final List<RejectedMessage> rejected = new ArrayList<>();
+  private final Map<String, NavigableMap<Key, DeviceMessage>> messages = new HashMap<>();
 
   @Override
   public synchronized void upsert(List<Record> batch) {
@@ -53,15 +55,28 @@ public final class InMemoryTelemetryStore implements TelemetryStore {
 
   @Override
   public synchronized Page<Record> positions(String imei, Instant from, Instant to, int limit, String continuation) {
-    return recordPage(imei, from, to, r -> true, limit, continuation);
+    return page(records.getOrDefault(imei, new TreeMap<>(ORDER)), from, to, r -> true, limit, continuation);
   }
 
-  private Page<Record> recordPage(String imei, Instant from, Instant to, Predicate<Record> filter, int limit,
+  @Override
+  public synchronized void storeMessages(List<DeviceMessage> batch) {
+    for (DeviceMessage message : batch) {
+      messages.computeIfAbsent(message.imei(), k -> new TreeMap<>(ORDER))
+          .putIfAbsent(new Key(message.ts(), message.id()), message);
+    }
+  }
+
+  @Override
+  public synchronized Page<DeviceMessage> messages(String imei, Instant from, Instant to, int limit,
+      String continuation) {
+    return page(messages.getOrDefault(imei, new TreeMap<>(ORDER)), from, to, m -> true, limit, continuation);
+  }
+
+  private static <T> Page<T> page(NavigableMap<Key, T> all, Instant from, Instant to, Predicate<T> filter, int limit,
       String continuation) {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1, got " + limit);
     }
-    NavigableMap<Key, Record> all = records.getOrDefault(imei, new TreeMap<>(ORDER));
     Key start = new Key(from, "");
     boolean inclusive = true;
     if (continuation != null) {
@@ -71,9 +86,9 @@ public final class InMemoryTelemetryStore implements TelemetryStore {
         inclusive = false;
       }
     }
-    List<Record> page = new ArrayList<>();
+    List<T> page = new ArrayList<>();
     Key last = null;
-    for (Map.Entry<Key, Record> e : all.tailMap(start, inclusive).entrySet()) {
+    for (Map.Entry<Key, T> e : all.tailMap(start, inclusive).entrySet()) {
       if (!e.getKey().ts().isBefore(to)) {
         break;
       }
@@ -101,7 +116,8 @@ public final class InMemoryTelemetryStore implements TelemetryStore {
   @Override
   public synchronized Page<Record> events(String imei, Instant from, Instant to, Set<Integer> eventIds, int limit,
       String continuation) {
-    return recordPage(imei, from, to, r -> eventIds.contains(r.event()), limit, continuation);
+    return page(records.getOrDefault(imei, new TreeMap<>(ORDER)), from, to, r -> eventIds.contains(r.event()), limit,
+        continuation);
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.fleetwire.contract.store.DeviceState;
 import io.fleetwire.contract.store.Page;
 import io.fleetwire.contract.store.RejectedMessage;
 
+import io.fleetwire.contract.DeviceMessage;
 import io.fleetwire.contract.Record;
 import io.fleetwire.contract.RecordId;
 import org.junit.jupiter.api.AfterEach;
@@ -70,8 +71,10 @@ public abstract class TelemetryStoreContract {
     if (event != 0) {
       io.put(event, 1L);
     }
-    TreeMap<String, Double> sensors = new TreeMap<>();
-    sensors.put("ignition", 1.0);
+    // typed as ingest names them from the IO dictionary
+    TreeMap<String, Object> sensors = new TreeMap<>();
+    sensors.put("ignition", true);
+    sensors.put("externalVoltageV", 12.0 + variant / 1000.0);
     String id = RecordId.of(imei, ts, new byte[] {(byte) variant, (byte) (variant >>> 8), (byte) event});
     return new Record(id, imei, ts, ts.plusSeconds(2), 54.6872 + variant * 1e-4, 25.2797, 120, 90, 60, 9,
         1, event, null, io, new TreeMap<>(), sensors);
@@ -140,12 +143,59 @@ public abstract class TelemetryStoreContract {
   void storedRecordsReadBackWithEveryField() {
     TreeMap<Integer, String> ioHex = new TreeMap<>();
     ioHex.put(385, "0a0b0c");
-    Record full = new Record("r-1", IMEI, T0, T0.plusMillis(1500), -33.8688, 151.2093, -12, 359, 87, 14, 2, 247,
-        3, new TreeMap<>(java.util.Map.of(247, 1L, 72, 215L)), ioHex,
-        new TreeMap<>(java.util.Map.of("crash", 1.0, "temperature1C", 21.5)));
-    Record noFix = record(IMEI, 1, 0).withoutFix();
-    store.upsert(List.of(full, noFix));
-    assertEquals(List.of(full, noFix), allPositions(IMEI, 10));
+    // 8-byte values beyond 2^53 on both sides, typed sensors of every kind
+    Record full = new Record("r-1", IMEI, T0, T0.plusMillis(1500), -33.8688, 151.2093, true, -12, 359, 87, 14, 2,
+        247, 3, new TreeMap<>(java.util.Map.of(247, 1L, 72, 215L, 78, -6_148_914_691_236_517_206L,
+            11, 8_937_204_016_201_234_567L)), ioHex,
+        new TreeMap<>(java.util.Map.of("crash", true, "temperature1C", 21.5, "gsmSignal", 4L,
+            "driverId", "AAAAAAAAAAAAAAAA")));
+    Record noFix = record(IMEI, 1, 0).judged();
+    Record repeatedPosition = new Record("r-3", IMEI, T0.plusSeconds(2), T0.plusSeconds(3), 54.1, 25.2, false, 0, 0,
+        0, 0, 0, 0, null, null, null, null);
+    store.upsert(List.of(full, noFix, repeatedPosition));
+    assertEquals(List.of(full, noFix, repeatedPosition), allPositions(IMEI, 10));
+    assertEquals(Boolean.FALSE, allPositions(IMEI, 10).get(2).valid());
+  }
+
+  @Test
+  void aRecordWithoutCoordinatesReadsBackAsNotValid() {
+    Record withoutCoordinates = new Record("r-none", IMEI, T0, T0.plusSeconds(1), null, null, 0, 0, 0, 0, 0, 0,
+        null, null, null, null);
+    store.upsert(List.of(withoutCoordinates));
+    Record read = allPositions(IMEI, 10).get(0);
+    assertEquals(withoutCoordinates, read);
+    assertEquals(Boolean.FALSE, read.valid());
+    assertFalse(read.hasFix());
+  }
+
+  @Test
+  void storedMessagesReadBackOnceEachOldestFirstAndPaged() {
+    List<DeviceMessage> messages = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      messages.add(DeviceMessage.of(IMEI, T0.plusSeconds(10 - i), T0.plusSeconds(20), 13, 6, "driver " + i, null));
+    }
+    DeviceMessage binary = DeviceMessage.of(IMEI, T0.plusSeconds(6), T0.plusSeconds(20), 12, 6, null, "0103000100");
+    DeviceMessage other = DeviceMessage.of(OTHER_IMEI, T0, T0, 15, 11, "Hello!\n", null);
+    store.storeMessages(messages);
+    store.storeMessages(List.of(binary, other, messages.get(0)));
+    store = reopen(store);
+    List<DeviceMessage> all = new ArrayList<>();
+    String next = null;
+    do {
+      Page<DeviceMessage> page = store.messages(IMEI, FAR_PAST, FAR_FUTURE, 2, next);
+      assertTrue(page.items().size() <= 2, "page larger than the limit");
+      all.addAll(page.items());
+      next = page.next();
+    } while (next != null);
+    List<DeviceMessage> expected = new ArrayList<>(messages);
+    expected.add(binary);
+    expected.sort(java.util.Comparator.comparing(DeviceMessage::ts).thenComparing(DeviceMessage::id));
+    assertEquals(expected, all);
+    assertEquals(List.of(other), store.messages(OTHER_IMEI, FAR_PAST, FAR_FUTURE, 10, null).items());
+    assertEquals(List.of(messages.get(4)),
+        store.messages(IMEI, T0.plusSeconds(6), T0.plusSeconds(7), 10, null).items().stream()
+            .filter(m -> m.text() != null).toList());
+    assertThrows(IllegalArgumentException.class, () -> store.messages(IMEI, FAR_PAST, FAR_FUTURE, 0, null));
   }
 
   @Test
