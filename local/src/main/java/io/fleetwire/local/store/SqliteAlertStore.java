@@ -247,20 +247,7 @@ public final class SqliteAlertStore implements AlertStore {
   }
 
   private List<String> bodies(String action, String sql, Object... args) {
-    return file.read(action, connection -> {
-      try (PreparedStatement select = connection.prepareStatement(sql)) {
-        for (int i = 0; i < args.length; i++) {
-          select.setObject(i + 1, args[i]);
-        }
-        List<String> rows = new ArrayList<>();
-        try (ResultSet rs = select.executeQuery()) {
-          while (rs.next()) {
-            rows.add(rs.getString(1));
-          }
-        }
-        return rows;
-      }
-    });
+    return file.texts(action, sql, args);
   }
 
   private static long count(Connection connection, String sql) throws SQLException {

@@ -7,7 +7,6 @@ import io.fleetwire.contract.command.CommandStore;
 import io.fleetwire.contract.command.DeviceCommand;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,20 +80,7 @@ public final class SqliteCommandStore implements CommandStore {
   }
 
   private List<DeviceCommand> query(String action, String sql, Object... args) {
-    List<String> bodies = file.read(action, connection -> {
-      try (PreparedStatement select = connection.prepareStatement(sql)) {
-        for (int i = 0; i < args.length; i++) {
-          select.setObject(i + 1, args[i]);
-        }
-        List<String> rows = new ArrayList<>();
-        try (ResultSet rs = select.executeQuery()) {
-          while (rs.next()) {
-            rows.add(rs.getString(1));
-          }
-        }
-        return rows;
-      }
-    });
+    List<String> bodies = file.texts(action, sql, args);
     List<DeviceCommand> commands = new ArrayList<>(bodies.size());
     for (String body : bodies) {
       try {

@@ -361,6 +361,24 @@ public final class SqliteTelemetryStore implements TelemetryStore {
     }
   }
 
+  /** The first column of every row {@code sql} selects with {@code args}, as text, on a read connection. */
+  List<String> texts(String action, String sql, Object... args) {
+    return read(action, connection -> {
+      try (PreparedStatement select = connection.prepareStatement(sql)) {
+        for (int i = 0; i < args.length; i++) {
+          select.setObject(i + 1, args[i]);
+        }
+        List<String> rows = new ArrayList<>();
+        try (ResultSet rs = select.executeQuery()) {
+          while (rs.next()) {
+            rows.add(rs.getString(1));
+          }
+        }
+        return rows;
+      }
+    });
+  }
+
   /** Runs {@code query} on a read connection: for the other tables of this file. */
   <T> T read(String action, SqliteReaders.Query<T> query) {
     return readers.read(action, query);
