@@ -1,5 +1,7 @@
 package io.fleetwire.local.hostile;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * timeout, counted in the backpressure metrics.
  */
 class HostilePeersTest {
+  private static final Logger LOG = LoggerFactory.getLogger(HostilePeersTest.class);
   private static final String LOOPBACK = "127.0.0.1";
   private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(2);
   // Generous: with paranoid leak detection every reply buffer records its stack, so a device needs
@@ -95,8 +98,8 @@ class HostilePeersTest {
           peakHeap = Math.max(peakHeap, usedHeapAfterGc());
           peakDirect = Math.max(peakDirect, usedDirect());
         }
-        System.out.printf("hostile peers: health answered in %s ms; heap growth %d KB, direct growth %d KB;"
-                + " pipeliner sent %d KB, device sent %d KB%n", healthMillis, (peakHeap - heapBefore) / 1024,
+        LOG.info("hostile peers: health answered in {} ms; heap growth {} KB, direct growth {} KB;"
+                + " pipeliner sent {} KB, device sent {} KB", healthMillis, (peakHeap - heapBefore) / 1024,
             (peakDirect - directBefore) / 1024, pipeliner.bytesSent() / 1024, device.bytesSent() / 1024);
         assertTrue(healthMillis.stream().allMatch(ms -> ms < 1_000), "health took " + healthMillis + " ms");
         assertTrue(peakHeap - heapBefore < MEMORY_BOUND_BYTES, "heap grew by " + (peakHeap - heapBefore));
@@ -109,7 +112,7 @@ class HostilePeersTest {
           long sent = device.bytesSent();
           Thread.sleep(3_000);
           assertEquals(sent, device.bytesSent(), "the device that never reads is neither closed nor held unread");
-          System.out.println("never-reading device held unread (not closed) after " + CLOSE_PATIENCE);
+          LOG.warn("never-reading device held unread, not closed, after {}", CLOSE_PATIENCE);
         }
         assertTrue(pipeliner.awaitClosedByServer(CLOSE_PATIENCE), "the pipelining client that never reads is still connected");
         assertTrue(!deviceClosed || closes(stack, "devices") >= 1, "device close not counted");

@@ -1,5 +1,7 @@
 package io.fleetwire.front.health;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,6 +40,7 @@ import org.junit.jupiter.api.Test;
  * reading, stall neither the honest devices' acks nor the liveness probe, and are closed.
  */
 class HealthIsolationTest {
+  private static final Logger LOG = LoggerFactory.getLogger(HealthIsolationTest.class);
   private static final String DEVICES_HOST = "127.0.0.1";
   /** Another loopback address: the health listener is bound apart from the devices'. */
   private static final String HEALTH_HOST = "127.0.0.2";
@@ -87,7 +90,7 @@ class HealthIsolationTest {
           Thread.sleep(1_000);
           assertTrue(honest.stats().framesAcked() > acked, "no ack for a second while peers flooded");
         }
-        System.out.printf("health isolation: /health/live answered in %s ms%n", probeMillis);
+        LOG.info("health isolation: /health/live answered in {} ms", probeMillis);
         assertTrue(scraper.awaitClosedByServer(CLOSE_PATIENCE), "the scraper that never reads is still connected after sending "
             + scraper.bytesSent() + " bytes; health closes " + meters.find("fleetwire.backpressure.closes").counters()
             .stream().map(c -> c.getId().getTags() + "=" + c.count()).toList() + ", pauses "
@@ -100,7 +103,7 @@ class HealthIsolationTest {
           long sent = device.bytesSent();
           Thread.sleep(3_000);
           assertEquals(sent, device.bytesSent(), "the device that never reads is neither closed nor held unread");
-          System.out.println("never-reading device held unread (not closed) after " + CLOSE_PATIENCE);
+          LOG.warn("never-reading device held unread, not closed, after {}", CLOSE_PATIENCE);
         }
         assertTrue(closes(meters, "health") >= 1, "health close not counted");
         assertTrue(!deviceClosed || closes(meters, "devices") >= 1, "device close not counted");
