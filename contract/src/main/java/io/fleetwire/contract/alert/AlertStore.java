@@ -54,6 +54,9 @@ public interface AlertStore {
   /** Alerts open now, newest first, at most {@code limit}. */
   List<Alert> openAlerts(int limit);
 
+  /** How many alerts are open now; answered from an index, not by reading them. */
+  long openAlertCount();
+
   /** Pending deliveries due at {@code now}, oldest first, at most {@code limit}. */
   List<AlertDelivery> dueDeliveries(Instant now, int limit);
 

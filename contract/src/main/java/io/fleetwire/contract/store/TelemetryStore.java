@@ -2,6 +2,10 @@ package io.fleetwire.contract.store;
 
 import io.fleetwire.contract.DeviceMessage;
 import io.fleetwire.contract.Record;
+import io.fleetwire.contract.fleet.DeviceQuery;
+import io.fleetwire.contract.fleet.FleetCounts;
+import io.fleetwire.contract.fleet.MapCell;
+import io.fleetwire.contract.fleet.Quadkey;
 
 import java.time.Instant;
 import java.util.List;
@@ -69,7 +73,41 @@ public interface TelemetryStore extends AutoCloseable {
    *
    * @throws IllegalArgumentException if {@code limit < 1} or the continuation token is malformed
    */
-  Page<DeviceState> devices(int limit, String continuation);
+  default Page<DeviceState> devices(int limit, String continuation) {
+    return devices(DeviceQuery.ALL, limit, continuation);
+  }
+
+  /**
+   * The devices the query selects, at most {@code limit} at a time, in the order
+   * {@link DeviceQuery} gives; {@code continuation} as in {@link #devices(int, String)}. A token is
+   * only valid with the query that produced it.
+   *
+   * @throws IllegalArgumentException if {@code limit < 1} or the continuation token is malformed
+   */
+  Page<DeviceState> devices(DeviceQuery query, int limit, String continuation);
+
+  /**
+   * How many devices there are, how many are online (data received at or after
+   * {@code onlineSince}) and how many of those are moving (last record's speed above 0). Answered
+   * from an index or kept counts, never by reading every device.
+   */
+  FleetCounts fleetCounts(Instant onlineSince);
+
+  /**
+   * For each tile (a {@link Quadkey} of any level up to {@link Quadkey#DEVICE_LEVEL}; none inside
+   * another), the devices whose last position lies in it: count and mean position. Tiles without a
+   * device are left out; the rest come in the order given. A device has a position once it has a
+   * last record that is not at 0/0 (a tracker that never had a fix).
+   *
+   * @throws IllegalArgumentException if more than {@link #MAX_MAP_TILES} tiles are asked
+   */
+  List<MapCell> mapCells(List<String> tiles);
+
+  /** The devices whose last position lies in one of the tiles, by IMEI, at most {@code limit}. */
+  List<DeviceState> devicesInTiles(List<String> tiles, int limit);
+
+  /** Most tiles one {@link #mapCells} call may ask about. */
+  int MAX_MAP_TILES = 256;
 
   /** Adds the IMEI to the registry (used by the {@code registered} policy) with a display name. */
   DeviceState register(String imei, String name);
