@@ -11,6 +11,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.local.LocalAddress;
 import io.netty.channel.local.LocalChannel;
+import io.netty.channel.local.LocalIoHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
@@ -124,7 +125,8 @@ public final class Simulation implements AutoCloseable {
         .map(a -> resolve(a, 0)).toList();
     SslContext tls = config.tls() == null ? null : config.tls().clientContext();
     started = true;
-    group = new MultiThreadIoEventLoopGroup(config.ioThreads(), cpu, NioIoHandler.newFactory());
+    group = new MultiThreadIoEventLoopGroup(config.ioThreads(), cpu,
+        config.inProcessAddress() != null ? LocalIoHandler.newFactory() : NioIoHandler.newFactory());
     Bootstrap template = new Bootstrap()
         .remoteAddress(front)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout().toMillis());
