@@ -37,7 +37,7 @@ class CosmosDocumentsTest {
 
   @Test
   void aRegisteredDeviceWithoutDataHasNoLastSeenAndNoLastRecord() {
-    DeviceState state = CosmosDocuments.deviceState(CosmosDocuments.device(IMEI, "Van 7", true));
+    DeviceState state = CosmosDocuments.deviceState(CosmosDocuments.device(IMEI, "Van 7", true, Instant.EPOCH));
 
     assertEquals(new DeviceState(IMEI, "Van 7", true, null, null), state);
     assertNull(state.lastSeen());
