@@ -98,7 +98,7 @@ final class LocalDemo implements AutoCloseable {
   @Override
   public void close() {
     reporter.shutdownNow();
-    simulation.stop();
     report();
+    simulation.stop();
   }
 }

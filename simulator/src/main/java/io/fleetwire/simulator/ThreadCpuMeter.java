@@ -9,14 +9,14 @@ import java.util.concurrent.ThreadFactory;
 /**
  * Creates the simulation's threads and sums the CPU time they used (JVM thread CPU time, user and
  * kernel), so a run can state what its simulated devices cost apart from the front in the same
- * process. A thread's last reading is kept after it ends.
+ * process. Each thread reports its own total as it ends, so nothing it used is lost.
  */
 final class ThreadCpuMeter implements ThreadFactory {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private final ThreadFactory delegate;
   private final List<Thread> threads = new ArrayList<>();
-  private final List<Long> lastNanos = new ArrayList<>();
+  private final List<Long> endedNanos = new ArrayList<>();
 
   ThreadCpuMeter(ThreadFactory delegate) {
     this.delegate = delegate;
@@ -24,10 +24,21 @@ final class ThreadCpuMeter implements ThreadFactory {
 
   @Override
   public synchronized Thread newThread(Runnable task) {
-    Thread thread = delegate.newThread(task);
+    int index = threads.size();
+    Thread thread = delegate.newThread(() -> {
+      try {
+        task.run();
+      } finally {
+        ended(index, THREADS.getCurrentThreadCpuTime());
+      }
+    });
     threads.add(thread);
-    lastNanos.add(0L);
+    endedNanos.add(-1L);
     return thread;
+  }
+
+  private synchronized void ended(int index, long nanos) {
+    endedNanos.set(index, Math.max(0, nanos));
   }
 
   /** CPU nanoseconds of every thread created so far; -1 where the JVM cannot measure thread CPU time. */
@@ -37,11 +48,8 @@ final class ThreadCpuMeter implements ThreadFactory {
     }
     long total = 0;
     for (int i = 0; i < threads.size(); i++) {
-      long nanos = THREADS.getThreadCpuTime(threads.get(i).getId());
-      if (nanos >= 0) {
-        lastNanos.set(i, nanos);
-      }
-      total += lastNanos.get(i);
+      long ended = endedNanos.get(i);
+      total += ended >= 0 ? ended : Math.max(0, THREADS.getThreadCpuTime(threads.get(i).getId()));
     }
     return total;
   }
