@@ -1,4 +1,4 @@
-package io.fleetwire.functions.api;
+package io.fleetwire.functions.azure;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fleetwire.azure.cosmos.CosmosServerStores;
@@ -9,13 +9,20 @@ import io.fleetwire.contract.alert.AlertKind;
 import io.fleetwire.contract.alert.AlertStatus;
 import io.fleetwire.contract.alert.AlertStore;
 import io.fleetwire.contract.command.CommandDispatcher;
+import io.fleetwire.contract.Json;
 import io.fleetwire.contract.store.TelemetryStore;
+import io.fleetwire.functions.api.ApiRequest;
+import io.fleetwire.functions.api.ApiResponse;
+import io.fleetwire.functions.api.FleetApi;
 import io.fleetwire.testsupport.SettableClock;
 import io.fleetwire.testsupport.store.InMemoryAlertStore;
 import io.fleetwire.testsupport.store.InMemoryTelemetryStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,17 +32,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
-import static io.fleetwire.functions.api.ApiFixture.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The fleet routes answer the same over the Cosmos stores (the real client against the Cosmos
- * server, on the declared containers) as over the in-memory stores, fed the same records at the
- * same store times: summary, the map of the whole fleet (clusters) and of a zoomed box (devices),
- * the search and the change listing, page by page.
+ * The fleet routes answer the same on Azure as locally: through the Functions adapters over the
+ * Cosmos stores (the real client against the Cosmos server, on the declared containers), and
+ * through the API over the in-memory stores, fed the same records at the same store times: summary,
+ * the map of the whole fleet (clusters) and of a zoomed box (devices), the search and the change
+ * listing, page by page.
  */
 class FleetViewsOnCosmosTest {
   private static final Instant T0 = Instant.parse("2026-11-28T11:00:00Z");
@@ -44,22 +52,45 @@ class FleetViewsOnCosmosTest {
   private static final int CITY_FLEET = 230;
 
   private final SettableClock clock = new SettableClock(T0);
-  private final List<FleetApi> apis = new ArrayList<>();
+  /** Each answers a GET of a path with its query: status and JSON body. */
+  private final List<Function<ApiRequest, Answer>> apis = new ArrayList<>();
   private final List<TelemetryStore> stores = new ArrayList<>();
   private final List<AlertStore> alertStores = new ArrayList<>();
 
   @BeforeEach
   void openBothStores() {
     CosmosServerStores.Fleet cosmos = CosmosServerStores.fleet(clock);
-    add(cosmos.telemetry(), cosmos.alerts());
-    add(new InMemoryTelemetryStore(clock), new InMemoryAlertStore());
+    FleetApi onCosmos = api(cosmos.telemetry(), cosmos.alerts());
+    ApiBridge bridge = new ApiBridge(() -> onCosmos);
+    FunctionRoutes functions = new FunctionRoutes(new DeviceFunctions(bridge), new FleetFunctions(bridge));
+    apis.add(request -> {
+      StubHttpRequest.Response response = (StubHttpRequest.Response) functions.dispatch(new StubHttpRequest("GET",
+          request.path(), request.query(), null, Map.of())).orElseThrow(() -> new AssertionError("no function route "
+          + request.path()));
+      return new Answer(response.getStatusCode(), response.bodyText());
+    });
+    FleetApi local = api(new InMemoryTelemetryStore(clock), new InMemoryAlertStore());
+    apis.add(request -> {
+      ApiResponse response = local.handle(request);
+      return new Answer(response.status(), new String(response.body(), StandardCharsets.UTF_8));
+    });
   }
 
-  private void add(TelemetryStore store, AlertStore alerts) {
+  private record Answer(int status, String body) {
+    JsonNode json() {
+      try {
+        return Json.mapper().readTree(body);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  private FleetApi api(TelemetryStore store, AlertStore alerts) {
     stores.add(store);
     alertStores.add(alerts);
-    apis.add(new FleetApi(store, null, CommandDispatcher.none(), null, alerts, null, () -> true, clock,
-        FleetApi.DEFAULT_ONLINE_WINDOW));
+    return new FleetApi(store, null, CommandDispatcher.none(), null, alerts, null, () -> true, clock,
+        FleetApi.DEFAULT_ONLINE_WINDOW);
   }
 
   private static String imei(int n) {
@@ -120,10 +151,10 @@ class FleetViewsOnCosmosTest {
       params.put(query[i], query[i + 1]);
     }
     List<JsonNode> answers = new ArrayList<>();
-    for (FleetApi api : apis) {
-      ApiResponse response = api.handle(ApiRequest.of("GET", path, params));
-      assertEquals(200, response.status(), response.bodyText());
-      answers.add(json(response));
+    for (Function<ApiRequest, Answer> api : apis) {
+      Answer answer = api.apply(ApiRequest.of("GET", path, params));
+      assertEquals(200, answer.status(), answer.body());
+      answers.add(answer.json());
     }
     assertSameJson(answers.get(1), answers.get(0), path + " " + params);
     return answers.get(0);
@@ -132,7 +163,7 @@ class FleetViewsOnCosmosTest {
   /** Every page of a device listing, following each API's own {@code next}; IMEIs in order. */
   private List<String> allPages(String... query) {
     List<List<JsonNode>> lists = new ArrayList<>();
-    for (FleetApi api : apis) {
+    for (Function<ApiRequest, Answer> api : apis) {
       List<JsonNode> items = new ArrayList<>();
       String next = null;
       do {
@@ -143,9 +174,9 @@ class FleetViewsOnCosmosTest {
         if (next != null) {
           params.put("next", next);
         }
-        ApiResponse response = api.handle(ApiRequest.of("GET", "/api/devices", params));
-        assertEquals(200, response.status(), response.bodyText());
-        JsonNode body = json(response);
+        Answer answer = api.apply(ApiRequest.of("GET", "/api/devices", params));
+        assertEquals(200, answer.status(), answer.body());
+        JsonNode body = answer.json();
         body.path("items").forEach(items::add);
         next = body.path("next").isNull() ? null : body.path("next").asText();
       } while (next != null && items.size() < 1000);
