@@ -28,8 +28,9 @@ import java.util.Optional;
  * <ul>
  *   <li>listings by IMEI (range index on {@code /imei}), or by {@code changedAt, imei} after a time,
  *       served by the composite index {@code (/changedAt ASC, /imei ASC)} that a two-property ORDER
- *       BY needs; search by IMEI prefix ({@code STARTSWITH}) or name ({@code CONTAINS}, ignoring
- *       case), both on range indexes;</li>
+ *       BY needs; search by IMEI prefix ({@code STARTSWITH}: an exact index scan of {@code /imei}) or
+ *       name ({@code CONTAINS}, ignoring case: a full scan, which a search typed now and then can
+ *       afford);</li>
  *   <li>counts as {@code SELECT VALUE COUNT(1)} over the range indexes on {@code /lastSeen} and
  *       {@code /moving}: the form of aggregate a cross-partition query supports, summed by the
  *       client over partitions;</li>
