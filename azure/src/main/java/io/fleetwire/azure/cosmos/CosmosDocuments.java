@@ -95,17 +95,12 @@ final class CosmosDocuments {
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("last", recordNode(newest));
     fields.put("lastTs", timeKey(newest.ts()));
-    boolean positioned = hasPosition(newest);
-    fields.put("qk", positioned ? Quadkey.of(newest.lat(), newest.lon()) : null);
-    fields.put("lat", positioned ? newest.lat() : null);
-    fields.put("lon", positioned ? newest.lon() : null);
+    String qk = Quadkey.ofLast(newest);
+    fields.put("qk", qk);
+    fields.put("lat", qk == null ? null : newest.lat());
+    fields.put("lon", qk == null ? null : newest.lon());
     fields.put("moving", newest.speed() > 0);
     return fields;
-  }
-
-  /** A record places its device on the map unless it lacks coordinates or has 0/0 (never had a fix). */
-  static boolean hasPosition(Record record) {
-    return record.lat() != null && record.lon() != null && !(record.lat() == 0.0 && record.lon() == 0.0);
   }
 
   /** A device first seen through its data at {@code changedAt}: not registered. */

@@ -28,8 +28,9 @@ import java.util.Optional;
  * <ul>
  *   <li>listings by IMEI (range index on {@code /imei}), or by {@code changedAt, imei} after a time,
  *       served by the composite index {@code (/changedAt ASC, /imei ASC)} that a two-property ORDER
- *       BY needs; search by IMEI prefix ({@code STARTSWITH}) or name ({@code CONTAINS}, ignoring
- *       case), both on range indexes;</li>
+ *       BY needs; search by IMEI prefix ({@code STARTSWITH}: an exact index scan of {@code /imei}) or
+ *       name ({@code CONTAINS}, ignoring case: a full scan, which a search typed now and then can
+ *       afford);</li>
  *   <li>counts as {@code SELECT VALUE COUNT(1)} over the range indexes on {@code /lastSeen} and
  *       {@code /moving}: the form of aggregate a cross-partition query supports, summed by the
  *       client over partitions;</li>
@@ -59,7 +60,16 @@ final class CosmosFleetQueries {
     this.timeout = timeout;
   }
 
+  /**
+   * A page of the listing. Its token is the service's, behind the listing's order ({@code imei:} or
+   * {@code change:}): a token of the other order would resume at a position that means nothing
+   * here, and the service does not always refuse it.
+   */
   Page<DeviceState> devices(DeviceQuery query, int limit, String continuation) {
+    String order = query.changedSince() == null ? "imei:" : "change:";
+    if (continuation != null && !continuation.startsWith(order)) {
+      throw new IllegalArgumentException("continuation token is not one of this listing");
+    }
     List<String> filters = new ArrayList<>();
     List<SqlParameter> parameters = new ArrayList<>();
     if (query.text() != null) {
@@ -72,9 +82,10 @@ final class CosmosFleetQueries {
     }
     String sql = "SELECT * FROM c" + (filters.isEmpty() ? "" : " WHERE " + String.join(" AND ", filters))
         + (query.changedSince() == null ? BY_IMEI : BY_CHANGE);
-    return CosmosCalls.page("listing devices", counter.counted(devices.queryItems(new SqlQuerySpec(sql, parameters),
-        new CosmosQueryRequestOptions(), ObjectNode.class)), limit, continuation, CosmosDocuments::deviceState,
-        timeout);
+    Page<DeviceState> page = CosmosCalls.page("listing devices", counter.counted(devices.queryItems(
+        new SqlQuerySpec(sql, parameters), new CosmosQueryRequestOptions(), ObjectNode.class)), limit,
+        continuation == null ? null : continuation.substring(order.length()), CosmosDocuments::deviceState, timeout);
+    return new Page<>(page.items(), page.next() == null ? null : order + page.next());
   }
 
   /**
@@ -148,11 +159,6 @@ final class CosmosFleetQueries {
       throw new IllegalArgumentException("at most " + TelemetryStore.MAX_MAP_TILES + " tiles at a time, not "
           + tiles.size());
     }
-    for (String tile : tiles) {
-      if (tile.length() > Quadkey.DEVICE_LEVEL) {
-        throw new IllegalArgumentException("a tile has at most " + Quadkey.DEVICE_LEVEL + " digits: " + tile);
-      }
-      Quadkey.bounds(tile);
-    }
+    tiles.forEach(Quadkey::level);
   }
 }

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -51,19 +50,5 @@ class CosmosDocumentsTest {
     Record record = CosmosTelemetryStoreTest.record(IMEI, Instant.parse("2024-03-01T10:00:00Z"));
 
     assertTrue(CosmosDocuments.lastRecordFields(record).size() + 2 <= 10);
-  }
-
-  @Test
-  void aRecordAtZeroZeroOrWithoutCoordinatesHasNoPosition() {
-    Record record = CosmosTelemetryStoreTest.record(IMEI, Instant.parse("2024-03-01T10:00:00Z"));
-    Record zero = new Record(record.id(), IMEI, record.ts(), null, 0.0, 0.0, 0, 0, 0, 0, 0, 0, null, null, null,
-        null);
-    Record none = new Record(record.id(), IMEI, record.ts(), null, null, null, 0, 0, 0, 0, 0, 0, null, null, null,
-        null);
-
-    assertTrue(CosmosDocuments.hasPosition(record));
-    assertFalse(CosmosDocuments.hasPosition(zero));
-    assertFalse(CosmosDocuments.hasPosition(none));
-    assertNull(CosmosDocuments.lastRecordFields(zero).get("qk"));
   }
 }
