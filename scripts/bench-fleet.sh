@@ -29,21 +29,8 @@ fi
 LOCAL_JAR=local/target/fleetwire-local.jar
 BENCH_JAR=benchmarks/target/benchmarks.jar
 
-DATA=$(mktemp -d -t fleetwire-bench-fleet.XXXXXX)
-STACK_PID=
-cleanup() {
-  if [[ -n "$STACK_PID" ]] && kill -0 "$STACK_PID" 2>/dev/null; then
-    kill -TERM "$STACK_PID"
-    wait "$STACK_PID" || true
-  fi
-  rm -rf "$DATA"
-}
-trap cleanup EXIT
+source scripts/measure/stack-run.sh bench-fleet
 
-cpu_seconds() {
-  # utime + stime of the process, in clock ticks (proc(5) fields 14 and 15)
-  awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$1/stat"
-}
 online() {
   curl -sf "http://127.0.0.1:$HTTP_PORT/api/fleet/summary" | grep -oE '"online":[0-9]+' | grep -oE '[0-9]+' || echo 0
 }
