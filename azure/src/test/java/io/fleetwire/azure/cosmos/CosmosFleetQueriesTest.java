@@ -4,6 +4,7 @@ import com.azure.cosmos.CosmosAsyncContainer;
 import com.azure.cosmos.models.CosmosQueryRequestOptions;
 import com.azure.cosmos.models.SqlQuerySpec;
 import com.azure.cosmos.util.CosmosPagedFlux;
+import com.azure.cosmos.util.UtilBridgeInternal;
 import io.fleetwire.contract.Record;
 import io.fleetwire.contract.RecordId;
 import io.fleetwire.contract.fleet.DeviceQuery;
@@ -12,7 +13,9 @@ import io.fleetwire.contract.fleet.Quadkey;
 import io.fleetwire.contract.store.DeviceState;
 import io.fleetwire.contract.store.Page;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -124,8 +127,11 @@ class CosmosFleetQueriesTest {
     doAnswer(call -> {
       @SuppressWarnings("unchecked")
       CosmosPagedFlux<Long> real = (CosmosPagedFlux<Long>) call.callRealMethod();
-      most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
-      return real.handle(page -> inFlight.decrementAndGet());
+      // each count answered 50 ms late, so every count the bound lets start is in flight together
+      return UtilBridgeInternal.<Long>createCosmosPagedFlux(options -> Mono.delay(Duration.ofMillis(50))
+          .thenMany(real.byPage())
+          .doOnSubscribe(s -> most.accumulateAndGet(inFlight.incrementAndGet(), Math::max))
+          .doFinally(signal -> inFlight.decrementAndGet()));
     }).when(devices).queryItems(any(SqlQuerySpec.class), any(CosmosQueryRequestOptions.class), eq(Long.class));
 
     List<MapCell> cells = watched.mapCells(tiles);
