@@ -6,7 +6,6 @@ import io.fleetwire.contract.alert.Alert;
 import io.fleetwire.contract.alert.AlertKind;
 import io.fleetwire.contract.alert.AlertStatus;
 import io.fleetwire.contract.alert.AlertStore;
-import io.fleetwire.contract.command.CommandDispatcher;
 import io.fleetwire.contract.store.TelemetryStore;
 import io.fleetwire.testsupport.SettableClock;
 import org.junit.jupiter.api.AfterEach;
@@ -17,7 +16,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,7 +38,7 @@ public abstract class FleetRoutesCases {
   protected final SettableClock clock = new SettableClock(NOW);
   private TelemetryStore store;
   private AlertStore alerts;
-  private FleetApi api;
+  private ApiFixture api;
 
   /** A fresh, empty store whose clock is {@code clock}. */
   protected abstract TelemetryStore newStore(Clock clock);
@@ -52,8 +50,7 @@ public abstract class FleetRoutesCases {
   void open() {
     store = newStore(clock);
     alerts = newAlerts(store);
-    api = new FleetApi(store, null, CommandDispatcher.none(), null, alerts, null, () -> true, clock,
-        FleetApi.DEFAULT_ONLINE_WINDOW);
+    api = new ApiFixture(store, alerts, clock);
   }
 
   @AfterEach
@@ -69,11 +66,7 @@ public abstract class FleetRoutesCases {
   }
 
   private ApiResponse get(String path, String... query) {
-    Map<String, String> params = new LinkedHashMap<>();
-    for (int i = 0; i < query.length; i += 2) {
-      params.put(query[i], query[i + 1]);
-    }
-    return api.handle(ApiRequest.of("GET", path, params));
+    return api.get(path, query);
   }
 
   private static JsonNode ok(ApiResponse response) {
