@@ -14,6 +14,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.DateFormatter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -26,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,6 +124,8 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     }
     headers.forEach((name, value) -> out.headers().set(name, value));
     out.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, length);
+    // the dashboard asks for the devices changed since its previous answer, by this server's clock
+    out.headers().set(HttpHeaderNames.DATE, DateFormatter.format(new Date()));
     HttpUtil.setKeepAlive(out, keepAlive);
     ctx.writeAndFlush(out);
   }

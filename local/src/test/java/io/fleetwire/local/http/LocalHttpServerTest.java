@@ -9,10 +9,19 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LocalHttpServerTest {
 
@@ -35,6 +44,29 @@ class LocalHttpServerTest {
 
       // the rest of the response, then end of stream: a read timeout (10 s) would fail the test
       in.readAllBytes();
+    }
+  }
+
+  @Test
+  void servesTheFleetRoutesWithTheServersDate() throws Exception {
+    InMemoryTelemetryStore store = new InMemoryTelemetryStore();
+    store.register("356307042441013", "Van 7");
+    FleetApi api = new FleetApi(store, () -> true, Clock.systemUTC());
+    try (LocalHttpServer server = LocalHttpServer.start("127.0.0.1", 0, api, new DashboardAssets())) {
+      HttpClient client = HttpClient.newHttpClient();
+      String base = "http://127.0.0.1:" + server.port() + "/api/";
+      HttpResponse<String> summary = client.send(HttpRequest.newBuilder(URI.create(base + "fleet/summary")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> map = client.send(HttpRequest.newBuilder(
+          URI.create(base + "fleet/map?bbox=-180,-85,180,85&zoom=1")).build(), HttpResponse.BodyHandlers.ofString());
+
+      assertEquals(200, summary.statusCode(), summary.body());
+      assertEquals("{\"devices\":1,\"online\":0,\"offline\":1,\"moving\":0,\"openAlerts\":0}", summary.body());
+      assertEquals(200, map.statusCode(), map.body());
+      assertEquals("{\"clusters\":[],\"devices\":[]}", map.body());
+      Instant date = ZonedDateTime.parse(summary.headers().firstValue("Date").orElseThrow(),
+          DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+      assertTrue(Duration.between(date, Instant.now()).abs().getSeconds() <= 5, "Date " + date);
     }
   }
 }
