@@ -1,5 +1,10 @@
 package io.fleetwire.azure.cosmos;
 
+import com.azure.cosmos.CosmosAsyncContainer;
+import com.azure.cosmos.models.CosmosQueryRequestOptions;
+import com.azure.cosmos.models.SqlQuerySpec;
+import com.azure.cosmos.util.CosmosPagedFlux;
+import com.azure.cosmos.util.UtilBridgeInternal;
 import io.fleetwire.contract.Record;
 import io.fleetwire.contract.RecordId;
 import io.fleetwire.contract.fleet.DeviceQuery;
@@ -8,13 +13,20 @@ import io.fleetwire.contract.fleet.Quadkey;
 import io.fleetwire.contract.store.DeviceState;
 import io.fleetwire.contract.store.Page;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.spy;
 
 /**
  * What the Cosmos fleet views cost and need beyond the shared contract: the queries each view
@@ -28,7 +40,8 @@ class CosmosFleetQueriesTest {
   private static final String TILE_B = Quadkey.of(40.4168, -3.7038, 8);
   private static final String EMPTY_TILE = Quadkey.of(-33.8688, 151.2093, 8);
 
-  private final CosmosTelemetryStore store = CosmosServerDatabase.create().telemetryStore();
+  private final CosmosServerDatabase database = CosmosServerDatabase.create();
+  private final CosmosTelemetryStore store = database.telemetryStore();
 
   private static String imei(int n) {
     return String.valueOf(356307042440000L + n);
@@ -93,5 +106,37 @@ class CosmosFleetQueriesTest {
     assertEquals(changed, listed);
     CosmosReadCounter.Reads read = store.readCounter().snapshot().minus(before);
     assertEquals(4, read.items(), "the documents listed, and no others");
+  }
+
+  @Test
+  void mapCellsQueryAtMostTheBoundOfTilesAtATime() {
+    List<String> tiles = new ArrayList<>();
+    List<Record> records = new ArrayList<>();
+    for (int n = 0; n < CosmosFleetQueries.PARALLEL_TILES * 3; n++) {
+      double lon = -170 + n * 7;
+      tiles.add(Quadkey.of(10, lon, 6));
+      records.add(record(imei(n), 0, 10, lon));
+    }
+    CosmosAsyncContainer devices = spy(database.container(CosmosTelemetryStore.DEVICES));
+    CosmosTelemetryStore watched = new CosmosTelemetryStore(database.container(CosmosTelemetryStore.TELEMETRY), devices,
+        database.container(CosmosTelemetryStore.REJECTED), database.container(CosmosTelemetryStore.MESSAGES), null,
+        CosmosServerDatabase.TIMEOUT);
+    watched.upsert(records);
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    doAnswer(call -> {
+      @SuppressWarnings("unchecked")
+      CosmosPagedFlux<Long> real = (CosmosPagedFlux<Long>) call.callRealMethod();
+      // each count answered 50 ms late, so every count the bound lets start is in flight together
+      return UtilBridgeInternal.<Long>createCosmosPagedFlux(options -> Mono.delay(Duration.ofMillis(50))
+          .thenMany(real.byPage())
+          .doOnSubscribe(s -> most.accumulateAndGet(inFlight.incrementAndGet(), Math::max))
+          .doFinally(signal -> inFlight.decrementAndGet()));
+    }).when(devices).queryItems(any(SqlQuerySpec.class), any(CosmosQueryRequestOptions.class), eq(Long.class));
+
+    List<MapCell> cells = watched.mapCells(tiles);
+
+    assertEquals(tiles, cells.stream().map(MapCell::tile).toList());
+    assertEquals(CosmosFleetQueries.PARALLEL_TILES, most.get(), "tile counts in flight at once");
   }
 }
