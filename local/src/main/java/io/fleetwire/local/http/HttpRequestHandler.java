@@ -14,6 +14,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.DateFormatter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -26,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,6 +123,8 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
       out.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
     }
     headers.forEach((name, value) -> out.headers().set(name, value));
+    // The server's clock: the dashboard asks "what changed since" in it, never in the browser's.
+    out.headers().set(HttpHeaderNames.DATE, DateFormatter.format(new Date()));
     out.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, length);
     HttpUtil.setKeepAlive(out, keepAlive);
     ctx.writeAndFlush(out);

@@ -9,10 +9,19 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LocalHttpServerTest {
 
@@ -35,6 +44,28 @@ class LocalHttpServerTest {
 
       // the rest of the response, then end of stream: a read timeout (10 s) would fail the test
       in.readAllBytes();
+    }
+  }
+
+  /** The dashboard asks for the devices changed since its previous answer, in the server's own clock. */
+  @Test
+  void apiAnswersCarryTheServersDate() throws Exception {
+    FleetApi api = new FleetApi(new InMemoryTelemetryStore(), () -> true, Clock.systemUTC());
+    LocalHttpServer server = LocalHttpServer.start("127.0.0.1", 0, api, new DashboardAssets());
+    try {
+      Instant before = Instant.now().minusSeconds(1);
+      HttpResponse<String> response = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/devices"))
+              .timeout(Duration.ofSeconds(10)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      Instant after = Instant.now().plusSeconds(1);
+
+      assertEquals(200, response.statusCode());
+      String header = response.headers().firstValue("Date").orElseThrow();
+      Instant date = ZonedDateTime.parse(header, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+      assertTrue(!date.isBefore(before) && !date.isAfter(after), header);
+    } finally {
+      server.close();
     }
   }
 }
