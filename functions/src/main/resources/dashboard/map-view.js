@@ -196,7 +196,10 @@ export class FleetMap {
    */
   fitFleet() {
     if (!this.fitting) {
-      this.fitting = this.narrowToFleet().finally(() => {
+      this.fitting = this.narrowToFleet().catch((error) => {
+        this.element.dataset.state = 'error';
+        throw error;
+      }).finally(() => {
         this.fitting = null;
       });
     }

@@ -109,6 +109,9 @@ class FleetViewBrowserTest {
     assertEquals(DemoFleet.DRIVING.size(), imeisWithPosition(devices).size());
     assertEquals(imeisWithPosition(devices).size(), page.markerCount());
     assertEquals(Set.copyOf(imeisWithPosition(devices)), Set.copyOf(page.markerImeis()));
+    assertEquals(List.of(), page.clusterCounts(), "six devices are drawn one by one");
+    assertTrue(page.pinLabelsShown(), "a few devices are named on the map");
+    assertTrue(page.allMarkersInView(), "the first view is fitted to the fleet");
   }
 
   @Test
