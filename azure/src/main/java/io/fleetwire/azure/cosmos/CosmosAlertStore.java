@@ -64,7 +64,7 @@ public final class CosmosAlertStore implements AlertStore {
 
   @Override
   public void createRule(AlertRule rule) {
-    long count = count(rules, new SqlQuerySpec("SELECT VALUE COUNT(1) FROM c"));
+    long count = count(rules, new SqlQuerySpec("SELECT VALUE COUNT(1) FROM c"), "counting rules");
     if (count >= MAX_RULES) {
       throw new IllegalArgumentException("at most " + MAX_RULES + " rules");
     }
@@ -187,6 +187,13 @@ public final class CosmosAlertStore implements AlertStore {
   }
 
   @Override
+  public long openAlertCount() {
+    // a cross-partition aggregate must select VALUE
+    return count(alerts, new SqlQuerySpec("SELECT VALUE COUNT(1) FROM c WHERE c.type = @type AND c.state = @state",
+        new SqlParameter("@type", ALERT), new SqlParameter("@state", AlertStatus.OPEN.json())), "counting open alerts");
+  }
+
+  @Override
   public List<AlertDelivery> dueDeliveries(Instant now, int limit) {
     return query(deliveries, new SqlQuerySpec(
         "SELECT TOP @limit * FROM c WHERE c.status = @status AND c.nextAttemptMillis <= @now "
@@ -266,8 +273,8 @@ public final class CosmosAlertStore implements AlertStore {
     return items == null ? List.of() : items;
   }
 
-  private long count(CosmosAsyncContainer container, SqlQuerySpec query) {
-    List<Long> counts = CosmosCalls.call("counting rules",
+  private long count(CosmosAsyncContainer container, SqlQuerySpec query, String what) {
+    List<Long> counts = CosmosCalls.call(what,
         container.queryItems(query, new CosmosQueryRequestOptions(), Long.class).collectList(), timeout);
     return counts == null || counts.isEmpty() ? 0 : counts.get(0);
   }

@@ -19,6 +19,9 @@ import com.azure.cosmos.models.SqlQuerySpec;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fleetwire.contract.DeviceMessage;
 import io.fleetwire.contract.Record;
+import io.fleetwire.contract.fleet.DeviceQuery;
+import io.fleetwire.contract.fleet.FleetCounts;
+import io.fleetwire.contract.fleet.MapCell;
 import io.fleetwire.contract.store.DeviceState;
 import io.fleetwire.contract.store.Page;
 import io.fleetwire.contract.store.RejectedMessage;
@@ -204,6 +207,30 @@ public final class CosmosTelemetryStore implements TelemetryStore {
   @Override
   public Page<DeviceState> devices(int limit, String continuation) {
     return devices.page(limit, continuation);
+  }
+
+  /** Only the whole list by IMEI so far: searches and change listings need fields the documents lack yet. */
+  @Override
+  public Page<DeviceState> devices(DeviceQuery query, int limit, String continuation) {
+    if (!query.equals(DeviceQuery.ALL)) {
+      throw new UnsupportedOperationException("the Cosmos DB store cannot search devices or list their changes yet");
+    }
+    return devices.page(limit, continuation);
+  }
+
+  @Override
+  public FleetCounts fleetCounts(Instant onlineSince) {
+    throw new UnsupportedOperationException("the Cosmos DB store cannot count the fleet yet");
+  }
+
+  @Override
+  public List<MapCell> mapCells(List<String> tiles) {
+    throw new UnsupportedOperationException("the Cosmos DB store cannot answer map tiles yet");
+  }
+
+  @Override
+  public List<DeviceState> devicesInTiles(List<String> tiles, int limit) {
+    throw new UnsupportedOperationException("the Cosmos DB store cannot answer map tiles yet");
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.fleetwire.contract.fleet;
 
+import io.fleetwire.contract.Record;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,6 +29,30 @@ public final class Quadkey {
   public static String of(double lat, double lon, int level) {
     checkLevel(level);
     return key(tileX(lon, level), tileY(lat, level), level);
+  }
+
+  /**
+   * The level-{@link #DEVICE_LEVEL} key of a device whose last record is {@code last}, or
+   * {@code null} when the device has no map position: no record yet, no coordinates, or 0/0 (a
+   * tracker that never had a fix).
+   */
+  public static String ofLast(Record last) {
+    if (last == null || last.lat() == null || last.lon() == null || (last.lat() == 0.0 && last.lon() == 0.0)) {
+      return null;
+    }
+    return of(last.lat(), last.lon());
+  }
+
+  /**
+   * The level of {@code tile}, its number of digits.
+   *
+   * @throws IllegalArgumentException if it is not a quadkey of a level up to {@link #DEVICE_LEVEL}
+   */
+  public static int level(String tile) {
+    if (tile == null || tile.length() > DEVICE_LEVEL || !tile.chars().allMatch(c -> c >= '0' && c <= '3')) {
+      throw new IllegalArgumentException("not a quadkey of at most " + DEVICE_LEVEL + " digits 0-3: " + tile);
+    }
+    return tile.length();
   }
 
   /** The exclusive upper end of the key range of the devices inside {@code tile}. */
@@ -68,14 +94,11 @@ public final class Quadkey {
 
   /** The area a tile covers. */
   public static GeoBox bounds(String tile) {
-    int level = tile.length();
+    int level = level(tile);
     int x = 0;
     int y = 0;
     for (int i = 0; i < level; i++) {
       int digit = tile.charAt(i) - '0';
-      if (digit < 0 || digit > 3) {
-        throw new IllegalArgumentException("not a quadkey: " + tile);
-      }
       x = (x << 1) | (digit & 1);
       y = (y << 1) | (digit >> 1);
     }

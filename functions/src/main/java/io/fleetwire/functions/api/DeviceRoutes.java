@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fleetwire.contract.Json;
+import io.fleetwire.contract.fleet.DeviceQuery;
 import io.fleetwire.contract.store.DeviceState;
 import io.fleetwire.contract.store.Page;
 import io.fleetwire.contract.store.TelemetryStore;
@@ -31,14 +32,29 @@ final class DeviceRoutes {
   record DevicePage(List<DeviceView> items, String next) {
   }
 
-  /** {@code GET /api/devices?limit&next}: a page of devices by IMEI. */
+  /**
+   * {@code GET /api/devices?limit&next&q&changedSince}: a page of devices by IMEI, or with
+   * {@code changedSince} those changed after it in the order they changed; {@code q} keeps those
+   * whose IMEI starts with it or whose name contains it.
+   */
   ApiResponse list(ApiRequest request) {
     int limit = RequestParams.limit(request);
+    DeviceQuery query = query(request);
     Page<DeviceState> page = ContinuationToken.page("devices", request.param("next").orElse(null),
-        continuation -> store.devices(limit, continuation));
+        continuation -> store.devices(query, limit, continuation));
     Instant now = clock.instant();
     return ApiResponse.json(200, new DevicePage(page.items().stream().map(d -> DeviceView.of(d, now, onlineWindow))
         .toList(), page.next()));
+  }
+
+  private static DeviceQuery query(ApiRequest request) {
+    Instant changedSince = request.param("changedSince").map(v -> RequestParams.instant("changedSince", v))
+        .orElse(null);
+    try {
+      return new DeviceQuery(request.param("q").orElse(null), changedSince);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest("bad_query", "'q': " + e.getMessage());
+    }
   }
 
   /** {@code GET /api/devices/{imei}}. */

@@ -49,6 +49,7 @@ public final class FleetApi {
   private final DailyReports daily;
   private final CommandRoutes commands;
   private final AlertRoutes alerts;
+  private final FleetRoutes fleet;
 
   public FleetApi(TelemetryStore store, BooleanSupplier ready, Clock clock) {
     this(store, ready, clock, DEFAULT_ONLINE_WINDOW);
@@ -93,6 +94,7 @@ public final class FleetApi {
     this.daily = new DailyReports(new FleetDayRows(reports, FleetDayRows.DEFAULT_PARALLELISM), fleetDays, params,
         clock);
     this.devices = new DeviceRoutes(store, clock, Objects.requireNonNull(onlineWindow, "onlineWindow"));
+    this.fleet = new FleetRoutes(store, alerts, clock, onlineWindow);
     this.tracks = new TrackRoutes(store, params, new StoredReports(reports), dictionary);
     this.commands = commands == null ? null
         : new CommandRoutes(commands, Objects.requireNonNull(dispatcher, "dispatcher"), clock);
@@ -164,6 +166,14 @@ public final class FleetApi {
         if (alerts != null && segments.get(0).equals("rules")) {
           allow(request, "GET", "DELETE");
           return method.equals("GET") ? alerts.show(segments.get(1)) : alerts.delete(segments.get(1));
+        }
+        if (segments.equals(List.of("fleet", "summary"))) {
+          allow(request, "GET");
+          return fleet.summary();
+        }
+        if (segments.equals(List.of("fleet", "map"))) {
+          allow(request, "GET");
+          return fleet.map(request);
         }
         if (segments.equals(List.of("reports", "daily"))) {
           allow(request, "GET");

@@ -82,7 +82,7 @@ final class RequestParams {
     return date;
   }
 
-  private static Instant instant(String name, String value) {
+  static Instant instant(String name, String value) {
     Instant instant;
     try {
       instant = Instant.parse(value);

@@ -2,6 +2,9 @@ package io.fleetwire.functions.api;
 
 import io.fleetwire.contract.DeviceMessage;
 import io.fleetwire.contract.Record;
+import io.fleetwire.contract.fleet.DeviceQuery;
+import io.fleetwire.contract.fleet.FleetCounts;
+import io.fleetwire.contract.fleet.MapCell;
 import io.fleetwire.contract.store.DeviceState;
 import io.fleetwire.contract.store.Page;
 import io.fleetwire.contract.store.RejectedMessage;
@@ -53,7 +56,22 @@ public final class FailingTelemetryStore implements TelemetryStore {
   }
 
   @Override
-  public Page<DeviceState> devices(int limit, String continuation) {
+  public Page<DeviceState> devices(DeviceQuery query, int limit, String continuation) {
+    throw failure.get();
+  }
+
+  @Override
+  public FleetCounts fleetCounts(Instant onlineSince) {
+    throw failure.get();
+  }
+
+  @Override
+  public List<MapCell> mapCells(List<String> tiles) {
+    throw failure.get();
+  }
+
+  @Override
+  public List<DeviceState> devicesInTiles(List<String> tiles, int limit) {
     throw failure.get();
   }
 

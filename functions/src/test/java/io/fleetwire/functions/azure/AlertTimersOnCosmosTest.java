@@ -12,7 +12,7 @@ import io.fleetwire.contract.alert.AlertStore;
 import io.fleetwire.contract.command.CommandDispatcher;
 import io.fleetwire.functions.alert.AlertTimerRound;
 import io.fleetwire.functions.alert.WebhookSignature;
-import io.fleetwire.functions.report.SettableClock;
+import io.fleetwire.testsupport.SettableClock;
 import io.fleetwire.functions.report.SyntheticTrack;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,6 +1,7 @@
 package io.fleetwire.functions.report;
 
 import io.fleetwire.contract.IoDictionary;
+import io.fleetwire.testsupport.SettableClock;
 import io.fleetwire.contract.report.FleetDayProgress;
 import io.fleetwire.contract.report.FleetDayRow;
 import io.fleetwire.contract.report.FleetDayStore;

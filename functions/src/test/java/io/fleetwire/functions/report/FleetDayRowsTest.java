@@ -1,9 +1,13 @@
 package io.fleetwire.functions.report;
 
 import io.fleetwire.contract.IoDictionary;
+import io.fleetwire.testsupport.SettableClock;
 import io.fleetwire.contract.DeviceMessage;
 import io.fleetwire.contract.Record;
 import io.fleetwire.contract.report.FleetDayRow;
+import io.fleetwire.contract.fleet.DeviceQuery;
+import io.fleetwire.contract.fleet.FleetCounts;
+import io.fleetwire.contract.fleet.MapCell;
 import io.fleetwire.contract.store.DeviceState;
 import io.fleetwire.contract.store.Page;
 import io.fleetwire.contract.store.RejectedMessage;
@@ -76,8 +80,23 @@ class FleetDayRowsTest {
     }
 
     @Override
-    public Page<DeviceState> devices(int limit, String continuation) {
-      return store.devices(limit, continuation);
+    public Page<DeviceState> devices(DeviceQuery query, int limit, String continuation) {
+      return store.devices(query, limit, continuation);
+    }
+
+    @Override
+    public FleetCounts fleetCounts(Instant onlineSince) {
+      return store.fleetCounts(onlineSince);
+    }
+
+    @Override
+    public List<MapCell> mapCells(List<String> tiles) {
+      return store.mapCells(tiles);
+    }
+
+    @Override
+    public List<DeviceState> devicesInTiles(List<String> tiles, int limit) {
+      return store.devicesInTiles(tiles, limit);
     }
 
     @Override

@@ -204,6 +204,12 @@ public final class SqliteAlertStore implements AlertStore {
   }
 
   @Override
+  public long openAlertCount() {
+    // counted on the alerts_open index, without reading an alert
+    return Long.parseLong(bodies("counting open alerts", "SELECT count(*) FROM alerts WHERE state = 'open'").get(0));
+  }
+
+  @Override
   public List<AlertDelivery> dueDeliveries(Instant now, int limit) {
     return bodies("listing due alert deliveries",
         "SELECT body FROM alert_deliveries WHERE status = 'PENDING' AND next_attempt_at <= ? "

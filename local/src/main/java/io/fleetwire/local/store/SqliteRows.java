@@ -15,8 +15,9 @@ import java.util.Optional;
 
 /** Rows of the SQLite tables to and from the port's types: records as columns and a {@link RecordBody}, instants as epoch ms. */
 final class SqliteRows {
-  static final String DEVICE_COLUMNS = "SELECT d.imei, d.name, d.registered, d.last_seen, r.id, r.ts, r.body"
-      + " FROM devices d LEFT JOIN records r ON r.imei = d.imei AND r.ts = d.last_ts AND r.id = d.last_id";
+  /** A device's state ({@link #device(ResultSet)}) and, as column 8, its change time. */
+  static final String DEVICE_COLUMNS = "SELECT d.imei, d.name, d.registered, d.last_seen, r.id, r.ts, r.body,"
+      + " d.changed_at FROM devices d LEFT JOIN records r ON r.imei = d.imei AND r.ts = d.last_ts AND r.id = d.last_id";
   /** The columns {@link #records} reads, in its order. */
   static final String RECORD_COLUMNS = "id, imei, ts, body";
   private static final RecordBody BODY = new RecordBody(IoDictionary.fmb());
@@ -53,6 +54,15 @@ final class SqliteRows {
 
   static String body(Record record) {
     return BODY.write(record);
+  }
+
+  /** The millisecond holding {@code instant}: a device changed after it changed after that millisecond. */
+  static long floorMillis(Instant instant) {
+    try {
+      return instant.toEpochMilli();
+    } catch (ArithmeticException e) {
+      return instant.isBefore(Instant.EPOCH) ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
   }
 
   /** Records are kept to the millisecond; a bound inside a millisecond starts at the next one. */

@@ -1,10 +1,18 @@
 package io.fleetwire.local.store;
 
+import io.fleetwire.contract.store.DeviceState;
+
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The tables of the SQLite store, versioned with {@code PRAGMA user_version}. Records keep the
@@ -12,8 +20,11 @@ import java.util.List;
  * {@link RecordBody}. Version 2 changed only the body (no longer the whole record JSON); version-1
  * files are upgraded by their number alone, since their bodies stay readable. Version 3 adds the
  * commands table, version 4 the table of device messages (their whole JSON as the body); older
- * files gain the tables in place and keep every record readable. A device row points at its latest record by id, so moving the latest state
- * forward rewrites a few bytes, not a copy of the record.
+ * files gain the tables in place and keep every record readable. A device row points at its latest
+ * record by id, so moving the latest state forward rewrites a few bytes, not a copy of the record.
+ * Version 5 adds to each device row the {@link FleetColumns} of its latest record and the time the
+ * store last changed it, with the indexes of the fleet queries ({@link SqliteFleetQueries}); an
+ * older file gains them in place, filled from each device's latest record.
  *
  * <p>One unique index on (imei, ts, id) serves both the range queries and idempotence: a record id
  * ({@code RecordId}) embeds the IMEI and the record time, so the same id always comes with the
@@ -22,7 +33,8 @@ import java.util.List;
  * its rows, a few hundred bytes each, land all over the key order, where a rowid table appends.)
  */
 final class SqliteSchema {
-  static final int VERSION = 4;
+  static final int VERSION = 5;
+  private static final int FILL_BATCH = 1000;
 
   private static final List<String> VERSION_1 = List.of(
       """
@@ -79,14 +91,38 @@ final class SqliteSchema {
       )""",
       "CREATE UNIQUE INDEX IF NOT EXISTS messages_by_device_time ON messages (imei, ts, id)");
 
+  /**
+   * Version 5, the fleet: tiles are ranges of {@code qk} (the index also holds the position, so a
+   * tile's count and mean position never touch the rows), changes are listed in
+   * {@code (changed_at, imei)} order, and the online and moving counts are ranges of
+   * {@code last_seen}. A new file takes the same path as an upgrade; columns a file already has
+   * are not added again, so re-applying the upgrade is harmless.
+   */
+  private static final Map<String, String> VERSION_5_COLUMNS = new LinkedHashMap<>();
+
+  static {
+    VERSION_5_COLUMNS.put("qk", "TEXT");
+    VERSION_5_COLUMNS.put("lat", "REAL");
+    VERSION_5_COLUMNS.put("lon", "REAL");
+    VERSION_5_COLUMNS.put("moving", "INTEGER NOT NULL DEFAULT 0");
+    VERSION_5_COLUMNS.put("changed_at", "INTEGER NOT NULL DEFAULT 0");
+  }
+
+  private static final List<String> VERSION_5_INDEXES = List.of(
+      "CREATE INDEX IF NOT EXISTS devices_by_tile ON devices (qk, lat, lon)",
+      "CREATE INDEX IF NOT EXISTS devices_by_change ON devices (changed_at, imei)",
+      "CREATE INDEX IF NOT EXISTS devices_by_seen ON devices (last_seen, moving)");
+
   private SqliteSchema() {
   }
 
   /**
    * Creates the tables in a new file and adds those of later versions to an older file; refuses a
    * file written by a newer schema. Commits.
+   *
+   * @param now the store's clock in epoch ms: the change time of devices an upgrade finds never seen
    */
-  static void apply(Connection connection) throws SQLException {
+  static void apply(Connection connection, long now) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       int version;
       try (ResultSet rs = statement.executeQuery("PRAGMA user_version")) {
@@ -111,10 +147,63 @@ final class SqliteSchema {
           statement.execute(ddl);
         }
       }
+      if (version < 5) {
+        Set<String> present = new HashSet<>();
+        try (ResultSet rs = statement.executeQuery("PRAGMA table_info(devices)")) {
+          while (rs.next()) {
+            present.add(rs.getString("name"));
+          }
+        }
+        for (Map.Entry<String, String> column : VERSION_5_COLUMNS.entrySet()) {
+          if (!present.contains(column.getKey())) {
+            statement.execute("ALTER TABLE devices ADD COLUMN " + column.getKey() + " " + column.getValue());
+          }
+        }
+        for (String ddl : VERSION_5_INDEXES) {
+          statement.execute(ddl);
+        }
+        fillFleetColumns(connection, now);
+      }
       if (version < VERSION) {
         statement.execute("PRAGMA user_version = " + VERSION);
       }
       connection.commit();
+    }
+  }
+
+  /**
+   * Fills the version-5 columns of the devices an older file holds: from each device's latest
+   * record, and its change time from when it was last seen (the upgrade's time if never).
+   */
+  private static void fillFleetColumns(Connection connection, long now) throws SQLException {
+    try (PreparedStatement changed = connection.prepareStatement(
+        "UPDATE devices SET changed_at = coalesce(last_seen, ?)")) {
+      changed.setLong(1, now);
+      changed.executeUpdate();
+    }
+    // a thousand devices at a time, so a large file is upgraded in bounded memory
+    try (PreparedStatement query = connection.prepareStatement(SqliteRows.DEVICE_COLUMNS
+             + " WHERE d.imei > ? AND d.last_id IS NOT NULL ORDER BY d.imei LIMIT " + FILL_BATCH);
+         PreparedStatement fill = connection.prepareStatement(
+             "UPDATE devices SET qk = ?, lat = ?, lon = ?, moving = ? WHERE imei = ?")) {
+      String after = "";
+      List<DeviceState> batch;
+      do {
+        batch = new ArrayList<>();
+        query.setString(1, after);
+        try (ResultSet rs = query.executeQuery()) {
+          while (rs.next()) {
+            batch.add(SqliteRows.device(rs));
+          }
+        }
+        for (DeviceState device : batch) {
+          int next = FleetColumns.of(device.last()).bind(fill, 1);
+          fill.setString(next, device.imei());
+          fill.addBatch();
+          after = device.imei();
+        }
+        fill.executeBatch();
+      } while (batch.size() == FILL_BATCH);
     }
   }
 }

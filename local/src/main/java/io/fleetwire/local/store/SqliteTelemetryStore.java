@@ -2,6 +2,9 @@ package io.fleetwire.local.store;
 
 import io.fleetwire.contract.DeviceMessage;
 import io.fleetwire.contract.Record;
+import io.fleetwire.contract.fleet.DeviceQuery;
+import io.fleetwire.contract.fleet.FleetCounts;
+import io.fleetwire.contract.fleet.MapCell;
 import io.fleetwire.contract.store.DeviceState;
 import io.fleetwire.contract.store.Page;
 import io.fleetwire.contract.store.RejectedMessage;
@@ -17,6 +20,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -38,6 +42,10 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Threads: one writer connection, guarded by a lock, runs one transaction per call; queries run
  * on separate read connections and see the last committed state.
+ *
+ * <p>A device row also carries what the fleet queries need ({@link SqliteFleetQueries}): the
+ * {@link FleetColumns} of its latest record and {@code changed_at}, the store's clock when the
+ * device last changed (a newer record or received time, registered, renamed, removed).
  */
 public final class SqliteTelemetryStore implements TelemetryStore {
   private static final Logger LOG = LoggerFactory.getLogger(SqliteTelemetryStore.class);
@@ -47,14 +55,23 @@ public final class SqliteTelemetryStore implements TelemetryStore {
 
   private static final String INSERT_RECORD =
       "INSERT INTO records (id, imei, ts, event, body) VALUES (?, ?, ?, ?, ?) ON CONFLICT (imei, ts, id) DO NOTHING";
-  // Rule 6: the latest record is replaced only by a newer record time; last_seen only grows.
+  // Rule 6: the latest record (and the fleet columns taken from it) is replaced only by a newer
+  // record time; last_seen only grows. Every right-hand side reads the row as it was.
   private static final String UPSERT_DEVICE = """
-      INSERT INTO devices (imei, registered, last_seen, last_ts, last_id) VALUES (?, 0, ?, ?, ?)
+      INSERT INTO devices (imei, registered, last_seen, last_ts, last_id, qk, lat, lon, moving, changed_at)
+      VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (imei) DO UPDATE SET
+        changed_at = CASE WHEN last_ts IS NULL OR excluded.last_ts > last_ts
+                            OR last_seen IS NULL OR excluded.last_seen > last_seen
+                          THEN excluded.changed_at ELSE changed_at END,
         last_seen = max(coalesce(last_seen, excluded.last_seen), excluded.last_seen),
-        last_id = CASE WHEN last_ts IS NULL OR excluded.last_ts > last_ts
-                       THEN excluded.last_id ELSE last_id END,
-        last_ts = max(coalesce(last_ts, excluded.last_ts), excluded.last_ts)""";
+        last_id = CASE WHEN %1$s THEN excluded.last_id ELSE last_id END,
+        qk = CASE WHEN %1$s THEN excluded.qk ELSE qk END,
+        lat = CASE WHEN %1$s THEN excluded.lat ELSE lat END,
+        lon = CASE WHEN %1$s THEN excluded.lon ELSE lon END,
+        moving = CASE WHEN %1$s THEN excluded.moving ELSE moving END,
+        last_ts = max(coalesce(last_ts, excluded.last_ts), excluded.last_ts)"""
+      .formatted("(last_ts IS NULL OR excluded.last_ts > last_ts)");
 
   /** How far a commit is pushed to disk before it returns. */
   public enum Synchronous {
@@ -65,18 +82,22 @@ public final class SqliteTelemetryStore implements TelemetryStore {
   }
 
   private final String url;
+  private final Clock clock;
   private final ReentrantLock writeLock = new ReentrantLock();
   private final Connection writer;
   private final PreparedStatement insertRecord;
   private final PreparedStatement upsertDevice;
   private final SqliteReaders readers;
+  private final SqliteFleetQueries fleet;
 
-  private SqliteTelemetryStore(String url, Connection writer) throws SQLException {
+  private SqliteTelemetryStore(String url, Connection writer, Clock clock) throws SQLException {
     this.url = url;
+    this.clock = clock;
     this.writer = writer;
     this.insertRecord = writer.prepareStatement(INSERT_RECORD);
     this.upsertDevice = writer.prepareStatement(UPSERT_DEVICE);
     this.readers = new SqliteReaders(this::openReader);
+    this.fleet = new SqliteFleetQueries(readers);
   }
 
   /** Opens (creating if needed) the store in {@code file} with {@link Synchronous#NORMAL}. */
@@ -85,6 +106,11 @@ public final class SqliteTelemetryStore implements TelemetryStore {
   }
 
   public static SqliteTelemetryStore open(Path file, Synchronous synchronous) {
+    return open(file, synchronous, Clock.systemUTC());
+  }
+
+  /** @param clock the store's clock, which times each change of a device */
+  public static SqliteTelemetryStore open(Path file, Synchronous synchronous, Clock clock) {
     String url = "jdbc:sqlite:" + file.toAbsolutePath();
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -98,8 +124,8 @@ public final class SqliteTelemetryStore implements TelemetryStore {
     try {
       writer = DriverManager.getConnection(url, config.toProperties());
       writer.setAutoCommit(false);
-      SqliteSchema.apply(writer);
-      SqliteTelemetryStore store = new SqliteTelemetryStore(url, writer);
+      SqliteSchema.apply(writer, clock.millis());
+      SqliteTelemetryStore store = new SqliteTelemetryStore(url, writer, clock);
       LOG.info("SQLite store open: {} (WAL, synchronous={})", file.toAbsolutePath(), synchronous);
       return store;
     } catch (SQLException e) {
@@ -114,7 +140,14 @@ public final class SqliteTelemetryStore implements TelemetryStore {
   private Connection openReader() throws SQLException {
     SQLiteConfig config = new SQLiteConfig();
     config.setBusyTimeout(BUSY_TIMEOUT_MS);
-    return DriverManager.getConnection(url, config.toProperties());
+    Connection reader = DriverManager.getConnection(url, config.toProperties());
+    try {
+      SqliteFleetQueries.registerFunctions(reader);
+      return reader;
+    } catch (SQLException e) {
+      closeAfterFailure(reader, e);
+      throw e;
+    }
   }
 
   @Override
@@ -133,6 +166,7 @@ public final class SqliteTelemetryStore implements TelemetryStore {
       seen.merge(record.imei(), at, (a, b) -> b.isAfter(a) ? b : a);
     }
     write("storing " + records.size() + " records", connection -> {
+      long now = clock.millis();
       for (int i = 0; i < records.size(); i++) {
         Record record = records.get(i);
         insertRecord.setString(1, record.id());
@@ -148,6 +182,8 @@ public final class SqliteTelemetryStore implements TelemetryStore {
         upsertDevice.setLong(2, seen.get(last.imei()).toEpochMilli());
         upsertDevice.setLong(3, last.ts().toEpochMilli());
         upsertDevice.setString(4, last.id());
+        int next = FleetColumns.of(last).bind(upsertDevice, 5);
+        upsertDevice.setLong(next, now);
         upsertDevice.addBatch();
       }
       upsertDevice.executeBatch();
@@ -234,113 +270,52 @@ public final class SqliteTelemetryStore implements TelemetryStore {
     return readers.read("reading device " + imei, connection -> SqliteRows.device(connection, imei));
   }
 
-  /** Keyset paging by IMEI: the continuation token is the last IMEI of the previous page. */
   @Override
-  public Page<DeviceState> devices(int limit, String continuation) {
-    if (limit < 1) {
-      throw new IllegalArgumentException("limit must be at least 1, got " + limit);
-    }
-    if (continuation != null && (continuation.isEmpty() || !continuation.chars().allMatch(Character::isDigit))) {
-      throw new IllegalArgumentException("malformed continuation token: " + continuation);
-    }
-    List<DeviceState> rows = readers.read("listing devices", connection -> {
-      try (PreparedStatement query = connection.prepareStatement(
-          SqliteRows.DEVICE_COLUMNS + " WHERE d.imei > ? ORDER BY d.imei LIMIT ?")) {
-        query.setString(1, continuation == null ? "" : continuation);
-        query.setInt(2, limit + 1);
-        try (ResultSet rs = query.executeQuery()) {
-          List<DeviceState> devices = new ArrayList<>();
-          while (rs.next()) {
-            devices.add(SqliteRows.device(rs));
-          }
-          return devices;
-        }
-      }
-    });
-    if (rows.size() <= limit) {
-      return new Page<>(rows, null);
-    }
-    return new Page<>(rows.subList(0, limit), rows.get(limit - 1).imei());
+  public Page<DeviceState> devices(DeviceQuery query, int limit, String continuation) {
+    return fleet.devices(query, limit, continuation);
+  }
+
+  @Override
+  public FleetCounts fleetCounts(Instant onlineSince) {
+    return fleet.fleetCounts(onlineSince);
+  }
+
+  @Override
+  public List<MapCell> mapCells(List<String> tiles) {
+    return fleet.mapCells(tiles);
+  }
+
+  @Override
+  public List<DeviceState> devicesInTiles(List<String> tiles, int limit) {
+    return fleet.devicesInTiles(tiles, limit);
   }
 
   @Override
   public DeviceState register(String imei, String name) {
-    return write("registering " + imei, connection -> {
-      try (PreparedStatement statement = connection.prepareStatement("""
-          INSERT INTO devices (imei, name, registered) VALUES (?, ?, 1)
-          ON CONFLICT (imei) DO UPDATE SET name = excluded.name, registered = 1""")) {
-        statement.setString(1, imei);
-        statement.setString(2, name);
-        statement.executeUpdate();
-      }
-      return SqliteRows.device(connection, imei).orElseThrow();
-    });
+    return write("registering " + imei, connection -> SqliteRegistry.register(connection, imei, name, clock.millis()));
   }
 
   @Override
   public boolean remove(String imei) {
-    return write("removing " + imei, connection -> {
-      try (PreparedStatement forget = connection.prepareStatement(
-               "DELETE FROM devices WHERE imei = ? AND registered = 1 AND last_seen IS NULL");
-           PreparedStatement unregister = connection.prepareStatement(
-               "UPDATE devices SET registered = 0, name = NULL WHERE imei = ? AND registered = 1")) {
-        forget.setString(1, imei);
-        if (forget.executeUpdate() == 1) {
-          return true;
-        }
-        unregister.setString(1, imei);
-        return unregister.executeUpdate() == 1;
-      }
-    });
+    return write("removing " + imei, connection -> SqliteRegistry.remove(connection, imei, clock.millis()));
   }
 
   @Override
   public boolean isRegistered(String imei) {
-    return readers.read("checking registration of " + imei, connection -> {
-      try (PreparedStatement query = connection.prepareStatement(
-          "SELECT 1 FROM devices WHERE imei = ? AND registered = 1")) {
-        query.setString(1, imei);
-        try (ResultSet rs = query.executeQuery()) {
-          return rs.next();
-        }
-      }
-    });
+    return readers.read("checking registration of " + imei, connection -> SqliteRegistry.isRegistered(connection, imei));
   }
 
   @Override
   public void reject(RejectedMessage message) {
     write("keeping rejected message " + message.id(), connection -> {
-      try (PreparedStatement statement = connection.prepareStatement("""
-          INSERT INTO rejected (id, at, imei, reason, body) VALUES (?, ?, ?, ?, ?)
-          ON CONFLICT (id) DO NOTHING""")) {
-        statement.setString(1, message.id());
-        statement.setLong(2, message.at().toEpochMilli());
-        statement.setString(3, message.imei());
-        statement.setString(4, message.reason());
-        statement.setString(5, message.body());
-        statement.executeUpdate();
-      }
+      SqliteRejected.insert(connection, message);
       return null;
     });
   }
 
   @Override
   public List<RejectedMessage> rejected(int limit) {
-    return readers.read("reading rejected messages", connection -> {
-      try (PreparedStatement query = connection.prepareStatement("""
-          SELECT id, at, imei, reason, body FROM
-            (SELECT * FROM rejected ORDER BY seq DESC LIMIT ?) ORDER BY seq""")) {
-        query.setInt(1, Math.max(0, limit));
-        try (ResultSet rs = query.executeQuery()) {
-          List<RejectedMessage> messages = new ArrayList<>();
-          while (rs.next()) {
-            messages.add(new RejectedMessage(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)),
-                rs.getString(3), rs.getString(4), rs.getString(5)));
-          }
-          return messages;
-        }
-      }
-    });
+    return readers.read("reading rejected messages", connection -> SqliteRejected.latest(connection, limit));
   }
 
   @Override

@@ -109,6 +109,7 @@ public abstract class AlertStoreContract {
     assertEquals(AlertStatus.CLOSED, stored.state());
     assertEquals(T0.plusSeconds(90), stored.closedAt());
     assertEquals(List.of(), store.openAlerts(10));
+    assertEquals(0, store.openAlertCount());
     assertEquals(List.of("a1:open", "a1:closed"),
         store.dueDeliveries(T0, 10).stream().map(AlertDelivery::id).toList());
   }
@@ -132,6 +133,9 @@ public abstract class AlertStoreContract {
     assertEquals(List.of("a4", "a2"), store.alerts(T0.plusSeconds(60), T0.plusSeconds(300), IMEI, 10, null).items()
         .stream().map(Alert::id).toList());
     assertEquals(List.of("a6", "a5", "a4"), store.openAlerts(3).stream().map(Alert::id).toList());
+    assertEquals(7, store.openAlertCount());
+    store.apply(List.of(), List.of(made.get(3).closed(T0.plusSeconds(400))), T0.plusSeconds(400));
+    assertEquals(6, store.openAlertCount());
     assertThrows(IllegalArgumentException.class, () -> store.alerts(T0, T0.plusSeconds(1), null, 0, null));
   }
 

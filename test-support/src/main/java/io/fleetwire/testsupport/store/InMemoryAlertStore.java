@@ -115,6 +115,11 @@ public final class InMemoryAlertStore implements AlertStore {
   }
 
   @Override
+  public synchronized long openAlertCount() {
+    return alerts.values().stream().filter(a -> a.state() == AlertStatus.OPEN).count();
+  }
+
+  @Override
   public synchronized List<AlertDelivery> dueDeliveries(Instant now, int limit) {
     return deliveries.values().stream()
         .filter(d -> d.status() == AlertDelivery.Status.PENDING && !d.nextAttemptAt().isAfter(now))

@@ -7,7 +7,12 @@ import io.fleetwire.contract.store.RejectedMessage;
 
 import io.fleetwire.contract.DeviceMessage;
 import io.fleetwire.contract.Record;
+import io.fleetwire.contract.fleet.DeviceQuery;
+import io.fleetwire.contract.fleet.FleetCounts;
+import io.fleetwire.contract.fleet.MapCell;
+import io.fleetwire.contract.fleet.Quadkey;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,7 +29,8 @@ import java.util.function.Predicate;
 /**
  * The store port in memory, for tests of ingest, API and reports. It passes the same contract
  * suite as the real stores. Records are kept per device ordered by (ts, id); the continuation
- * token is the last returned (ts, id).
+ * token is the last returned (ts, id). The fleet queries scan every device: fine for tests, and
+ * the reference the indexed stores are held to.
  */
 public final class InMemoryTelemetryStore implements TelemetryStore {
   private static final Comparator<Key> ORDER = Comparator.comparing(Key::ts).thenComparing(Key::id);
@@ -32,24 +38,36 @@ public final class InMemoryTelemetryStore implements TelemetryStore {
   private record Key(Instant ts, String id) {
   }
 
-  private record Entry(String name, boolean registered, Instant lastSeen, Record last) {
+  private record Entry(String name, boolean registered, Instant lastSeen, Record last, Instant changedAt) {
   }
 
   private final Map<String, NavigableMap<Key, Record>> records = new HashMap<>();
   private final Map<String, Entry> devices = new LinkedHashMap<>();
   private final List<RejectedMessage> rejected = new ArrayList<>();
   private final Map<String, NavigableMap<Key, DeviceMessage>> messages = new HashMap<>();
+  private final Clock clock;
+
+  public InMemoryTelemetryStore() {
+    this(Clock.systemUTC());
+  }
+
+  /** @param clock the store's clock, which times each change of a device */
+  public InMemoryTelemetryStore(Clock clock) {
+    this.clock = clock;
+  }
 
   @Override
   public synchronized void upsert(List<Record> batch) {
     for (Record record : batch) {
       records.computeIfAbsent(record.imei(), k -> new TreeMap<>(ORDER))
           .putIfAbsent(new Key(record.ts(), record.id()), record);
-      Entry entry = devices.getOrDefault(record.imei(), new Entry(null, false, null, null));
+      Entry entry = devices.getOrDefault(record.imei(), new Entry(null, false, null, null, null));
       Instant seen = record.receivedAt() == null ? record.ts() : record.receivedAt();
       Instant lastSeen = entry.lastSeen() == null || seen.isAfter(entry.lastSeen()) ? seen : entry.lastSeen();
       Record last = entry.last() == null || record.ts().isAfter(entry.last().ts()) ? record : entry.last();
-      devices.put(record.imei(), new Entry(entry.name(), entry.registered(), lastSeen, last));
+      boolean changed = !lastSeen.equals(entry.lastSeen()) || last != entry.last();
+      devices.put(record.imei(), new Entry(entry.name(), entry.registered(), lastSeen, last,
+          changed ? now() : entry.changedAt()));
     }
   }
 
@@ -126,31 +144,113 @@ public final class InMemoryTelemetryStore implements TelemetryStore {
     return entry == null ? Optional.empty() : Optional.of(state(imei, entry));
   }
 
-  /** The continuation token is the last IMEI of the previous page. */
+  /**
+   * Without {@code changedSince} the continuation token is the last IMEI of the previous page;
+   * with it, that device's change time in epoch milliseconds and its IMEI, as {@code ms|imei}.
+   */
   @Override
-  public synchronized Page<DeviceState> devices(int limit, String continuation) {
+  public synchronized Page<DeviceState> devices(DeviceQuery query, int limit, String continuation) {
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1, got " + limit);
     }
-    if (continuation != null && (continuation.isEmpty() || !continuation.chars().allMatch(Character::isDigit))) {
-      throw new IllegalArgumentException("malformed continuation token: " + continuation);
-    }
-    List<DeviceState> after = devices.entrySet().stream()
-        .filter(e -> continuation == null || e.getKey().compareTo(continuation) > 0)
-        .map(e -> state(e.getKey(), e.getValue()))
-        .sorted(Comparator.comparing(DeviceState::imei))
+    boolean byChange = query.changedSince() != null;
+    Change after = continuation == null ? null : Change.parse(continuation, byChange);
+    Comparator<Map.Entry<String, Entry>> order = byChange
+        ? Comparator.comparing((Map.Entry<String, Entry> e) -> e.getValue().changedAt()).thenComparing(Map.Entry::getKey)
+        : Map.Entry.comparingByKey();
+    List<Map.Entry<String, Entry>> rows = devices.entrySet().stream()
+        .filter(e -> query.matches(e.getKey(), e.getValue().name()))
+        .filter(e -> !byChange || e.getValue().changedAt().isAfter(query.changedSince()))
+        .filter(e -> after == null || after.isBefore(e.getKey(), e.getValue().changedAt()))
+        .sorted(order)
         .limit(limit + 1L)
         .toList();
-    if (after.size() <= limit) {
-      return new Page<>(after, null);
+    List<DeviceState> states = rows.stream().map(e -> state(e.getKey(), e.getValue())).toList();
+    if (states.size() <= limit) {
+      return new Page<>(states, null);
     }
-    return new Page<>(after.subList(0, limit), after.get(limit - 1).imei());
+    Map.Entry<String, Entry> last = rows.get(limit - 1);
+    String next = byChange ? last.getValue().changedAt().toEpochMilli() + "|" + last.getKey() : last.getKey();
+    return new Page<>(states.subList(0, limit), next);
+  }
+
+  /** Where a device listing stopped: the last IMEI and, when listed by change, its change time. */
+  private record Change(Instant changedAt, String imei) {
+    static Change parse(String token, boolean byChange) {
+      int bar = token.indexOf('|');
+      String imei = byChange && bar > 0 ? token.substring(bar + 1) : token;
+      if (imei.isEmpty() || !imei.chars().allMatch(Character::isDigit) || byChange != (bar > 0)) {
+        throw new IllegalArgumentException("malformed continuation token: " + token);
+      }
+      try {
+        return new Change(byChange ? Instant.ofEpochMilli(Long.parseLong(token.substring(0, bar))) : null, imei);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("malformed continuation token: " + token, e);
+      }
+    }
+
+    boolean isBefore(String otherImei, Instant otherChangedAt) {
+      int byTime = changedAt == null ? 0 : otherChangedAt.compareTo(changedAt);
+      return byTime > 0 || (byTime == 0 && otherImei.compareTo(imei) > 0);
+    }
+  }
+
+  @Override
+  public synchronized FleetCounts fleetCounts(Instant onlineSince) {
+    long online = 0;
+    long moving = 0;
+    for (Entry entry : devices.values()) {
+      if (entry.lastSeen() != null && !entry.lastSeen().isBefore(onlineSince)) {
+        online++;
+        if (entry.last() != null && entry.last().speed() > 0) {
+          moving++;
+        }
+      }
+    }
+    return new FleetCounts(devices.size(), online, moving);
+  }
+
+  @Override
+  public synchronized List<MapCell> mapCells(List<String> tiles) {
+    if (tiles.size() > MAX_MAP_TILES) {
+      throw new IllegalArgumentException(tiles.size() + " tiles asked, at most " + MAX_MAP_TILES);
+    }
+    tiles.forEach(Quadkey::level);
+    List<MapCell> cells = new ArrayList<>();
+    for (String tile : tiles) {
+      List<Record> inside = devices.values().stream().map(Entry::last)
+          .filter(last -> inTile(last, List.of(tile))).toList();
+      if (!inside.isEmpty()) {
+        cells.add(new MapCell(tile, inside.size(), inside.stream().mapToDouble(Record::lat).average().orElseThrow(),
+            inside.stream().mapToDouble(Record::lon).average().orElseThrow()));
+      }
+    }
+    return cells;
+  }
+
+  @Override
+  public synchronized List<DeviceState> devicesInTiles(List<String> tiles, int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+    }
+    tiles.forEach(Quadkey::level);
+    return devices.entrySet().stream()
+        .filter(e -> inTile(e.getValue().last(), tiles))
+        .sorted(Map.Entry.comparingByKey())
+        .limit(limit)
+        .map(e -> state(e.getKey(), e.getValue()))
+        .toList();
+  }
+
+  private static boolean inTile(Record last, List<String> tiles) {
+    String key = Quadkey.ofLast(last);
+    return key != null && tiles.stream().anyMatch(key::startsWith);
   }
 
   @Override
   public synchronized DeviceState register(String imei, String name) {
-    Entry entry = devices.getOrDefault(imei, new Entry(null, false, null, null));
-    Entry registered = new Entry(name, true, entry.lastSeen(), entry.last());
+    Entry entry = devices.getOrDefault(imei, new Entry(null, false, null, null, null));
+    Entry registered = new Entry(name, true, entry.lastSeen(), entry.last(), now());
     devices.put(imei, registered);
     return state(imei, registered);
   }
@@ -164,7 +264,7 @@ public final class InMemoryTelemetryStore implements TelemetryStore {
     if (entry.lastSeen() == null) {
       devices.remove(imei);
     } else {
-      devices.put(imei, new Entry(null, false, entry.lastSeen(), entry.last()));
+      devices.put(imei, new Entry(null, false, entry.lastSeen(), entry.last(), now()));
     }
     return true;
   }
@@ -185,6 +285,11 @@ public final class InMemoryTelemetryStore implements TelemetryStore {
   @Override
   public synchronized List<RejectedMessage> rejected(int limit) {
     return List.copyOf(rejected.subList(Math.max(0, rejected.size() - limit), rejected.size()));
+  }
+
+  /** Change times are kept to the millisecond, like every other instant of the store. */
+  private Instant now() {
+    return Instant.ofEpochMilli(clock.millis());
   }
 
   private static DeviceState state(String imei, Entry entry) {

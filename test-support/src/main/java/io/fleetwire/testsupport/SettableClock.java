@@ -1,4 +1,4 @@
-package io.fleetwire.functions.report;
+package io.fleetwire.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
