@@ -30,6 +30,12 @@ public final class DashboardPage {
     return page;
   }
 
+  /** Opens the fleet view of a stack in a desktop-sized viewport, without map tiles, with more address parameters. */
+  static DashboardPage openFleet(Browser browser, RunningStack stack, String query) {
+    browser.viewport(1280, 800);
+    return open(browser, stack.url("/?tiles=none" + query));
+  }
+
   public Browser browser() {
     return browser;
   }

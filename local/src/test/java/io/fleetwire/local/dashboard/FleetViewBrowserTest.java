@@ -41,8 +41,7 @@ class FleetViewBrowserTest {
   }
 
   private DashboardPage openFleet(String query) {
-    browser.viewport(1280, 800);
-    return DashboardPage.open(browser, stack.url("/?tiles=none" + query));
+    return DashboardPage.openFleet(browser, stack, query);
   }
 
   private static List<String> imeis(List<JsonNode> devices) {

@@ -47,14 +47,9 @@ class LargeFleetBrowserTest {
     stack.close();
   }
 
-  private DashboardPage openFleet(String query) {
-    browser.viewport(1280, 800);
-    return DashboardPage.open(browser, stack.url("/?tiles=none" + query));
-  }
-
   @Test
   void fittedMapShowsClustersWhoseCountsAddUpToTheFleet() {
-    DashboardPage page = openFleet("");
+    DashboardPage page = DashboardPage.openFleet(browser, stack, "");
     browser.screenshot("large-fleet-1280x800");
 
     List<Long> clusters = page.clusterCounts();
@@ -69,7 +64,7 @@ class LargeFleetBrowserTest {
 
   @Test
   void clickingAClusterZoomsInUntilItsDevicesAreDrawn() {
-    DashboardPage page = openFleet("");
+    DashboardPage page = DashboardPage.openFleet(browser, stack, "");
     int startZoom = page.mapZoom();
 
     for (int click = 0; click < MAX_CLICKS && !page.clusterCounts().isEmpty()
@@ -88,7 +83,7 @@ class LargeFleetBrowserTest {
 
   @Test
   void searchAsksTheServerAndPagesThroughTheMatches() {
-    DashboardPage page = openFleet("");
+    DashboardPage page = DashboardPage.openFleet(browser, stack, "");
     assertFalse(page.listedImeis().stream().anyMatch(LargeFleet.ROME.imeis()::contains),
         "the first page, by IMEI, holds no Rome courier");
     page.takeApiRequests();
@@ -116,7 +111,7 @@ class LargeFleetBrowserTest {
 
   @Test
   void headerShowsTheFleetCountsTheServerKeeps() {
-    DashboardPage page = openFleet("");
+    DashboardPage page = DashboardPage.openFleet(browser, stack, "");
     JsonNode summary = stack.api().summary();
 
     assertEquals(LargeFleet.DEVICES, page.fleetFigure("devices"));
@@ -137,7 +132,7 @@ class LargeFleetBrowserTest {
   @Test
   void aDeviceThatMovedIsRedrawnOnTheNextRefresh() {
     String truck = LargeFleet.OSLO.imei(0);
-    DashboardPage page = openFleet("&refresh=1");
+    DashboardPage page = DashboardPage.openFleet(browser, stack, "&refresh=1");
     String firstRow = page.listedImeis().get(0);
     WebElement pin = browser.find("#map .pin[data-imei='" + truck + "']");
     WebElement row = browser.find("#device-list [data-imei='" + firstRow + "']");
