@@ -17,6 +17,7 @@ class FunctionsConformanceTest {
     FleetApi api = ApiConformanceCases.api(ApiConformanceCases.seededStore());
     ApiBridge bridge = new ApiBridge(() -> api);
     FunctionRoutes routes = new FunctionRoutes(new HealthFunction(bridge), new DeviceFunctions(bridge),
+        new FleetFunctions(bridge),
         new TrackFunctions(bridge), new ReportFunctions(bridge), new AlertFunctions(bridge),
         new DashboardFunctions(asset -> Optional.empty()));
     StubHttpRequest request = new StubHttpRequest(expected.method(), expected.path(), expected.query(),

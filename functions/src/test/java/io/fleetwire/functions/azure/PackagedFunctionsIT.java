@@ -36,6 +36,8 @@ class PackagedFunctionsIT {
       Map.entry("messages", "devices/{imei}/messages GET"),
       Map.entry("report", "devices/{imei}/report GET"),
       Map.entry("dailyReport", "reports/daily GET"),
+      Map.entry("fleetSummary", "fleet/summary GET"),
+      Map.entry("fleetMap", "fleet/map GET"),
       Map.entry("dashboard", "dashboard GET"),
       Map.entry("dashboardAsset", "dashboard/{*asset} GET"),
       Map.entry("dashboardLibrary", "webjars/{*path} GET"),

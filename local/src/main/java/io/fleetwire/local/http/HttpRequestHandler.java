@@ -123,9 +123,9 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
       out.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
     }
     headers.forEach((name, value) -> out.headers().set(name, value));
-    // The server's clock: the dashboard asks "what changed since" in it, never in the browser's.
-    out.headers().set(HttpHeaderNames.DATE, DateFormatter.format(new Date()));
     out.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, length);
+    // the dashboard asks for the devices changed since its previous answer, by this server's clock
+    out.headers().set(HttpHeaderNames.DATE, DateFormatter.format(new Date()));
     HttpUtil.setKeepAlive(out, keepAlive);
     ctx.writeAndFlush(out);
   }
