@@ -31,16 +31,38 @@ export function tileSource() {
 }
 
 /**
- * The box the server is asked about for these map bounds: [west, south, east, north] clamped to
- * the world, the whole world when the view is wider than it.
+ * What the server is asked about for these map bounds: boxes [west, south, east, north] inside the
+ * world, each with the turns of longitude (a multiple of 360) that place its answer in the view.
+ * A view across the antimeridian is asked as two boxes (the server's boxes never cross it); a view
+ * wider than the world, as the world.
  */
-export function viewBox(bounds) {
-  const west = bounds.getWest();
-  const east = bounds.getEast();
-  if (east - west >= 360) {
-    return WORLD_BOX.slice();
+export function viewBoxes(bounds) {
+  const south = Math.max(-MAX_LAT, bounds.getSouth());
+  const north = Math.min(MAX_LAT, bounds.getNorth());
+  if (bounds.getEast() - bounds.getWest() >= 360) {
+    return [{ box: [-180, south, 180, north], shift: 0 }];
   }
-  return clampBox([west, bounds.getSouth(), east, bounds.getNorth()]);
+  // panned over to a copy of the world: the view is asked about in the world itself
+  const shift = Math.round((bounds.getWest() + bounds.getEast()) / 720) * 360;
+  const west = bounds.getWest() - shift;
+  const east = bounds.getEast() - shift;
+  const boxes = [{ box: [Math.max(-180, west), south, Math.min(180, east), north], shift }];
+  if (west < -180) {
+    boxes.push({ box: [west + 360, south, 180, north], shift: shift - 360 });
+  }
+  if (east > 180) {
+    boxes.push({ box: [-180, south, east - 360, north], shift: shift + 360 });
+  }
+  return boxes;
+}
+
+/** The answers for the boxes of one view as one answer, each moved to where its box lies in the view. */
+function joinAnswers(answers, boxes) {
+  const moved = (items, shift) => (shift === 0 ? items : items.map((item) => ({ ...item, lon: item.lon + shift })));
+  return {
+    clusters: answers.flatMap((answer, index) => moved(answer.clusters, boxes[index].shift)),
+    devices: answers.flatMap((answer, index) => moved(answer.devices, boxes[index].shift)),
+  };
 }
 
 function clampBox([west, south, east, north]) {
@@ -142,10 +164,10 @@ export class FleetMap {
   async refreshView() {
     const id = ++this.viewId;
     const zoom = Math.min(MAX_ZOOM, Math.max(0, Math.round(this.map.getZoom())));
-    const box = viewBox(this.map.getBounds());
+    const boxes = viewBoxes(this.map.getBounds());
     let answer;
     try {
-      answer = await this.loadView(box, zoom);
+      answer = joinAnswers(await Promise.all(boxes.map(({ box }) => this.loadView(box, zoom))), boxes);
     } catch (error) {
       if (id === this.viewId) {
         this.element.dataset.state = 'error';

@@ -124,6 +124,36 @@ class FleetViewBrowserTest {
     assertEquals("reefer", page.filterValue());
   }
 
+  /**
+   * The boxes the map asks the server about ({@code viewBoxes} of the page's own module, given map
+   * bounds west, south, east, north): the server's boxes never cross the antimeridian or leave the world.
+   */
+  @Test
+  void viewsAcrossTheAntimeridianAreAskedAsTwoBoxes() {
+    openFleet("");
+    List<List<Double>> views = List.of(
+        List.of(10.0, 40.0, 20.0, 50.0),
+        List.of(165.0, -20.0, 190.0, -10.0),
+        List.of(-190.0, -20.0, -165.0, -10.0),
+        List.of(350.0, 40.0, 370.0, 50.0),
+        List.of(-300.0, -89.0, 300.0, 89.0));
+
+    Object boxes = browser.asyncScript("""
+        const views = arguments[0];
+        const done = arguments[arguments.length - 1];
+        Promise.all([import(new URL('dashboard/map-view.js', document.baseURI).href),
+            import(new URL('webjars/leaflet/1.9.4/dist/leaflet-src.esm.js', document.baseURI).href)])
+          .then(([page, L]) => done(JSON.stringify(views.map(([west, south, east, north]) =>
+            page.viewBoxes(L.latLngBounds([south, west], [north, east]))))));""", views);
+
+    assertEquals("["
+        + "[{\"box\":[10,40,20,50],\"shift\":0}],"
+        + "[{\"box\":[165,-20,180,-10],\"shift\":0},{\"box\":[-180,-20,-170,-10],\"shift\":360}],"
+        + "[{\"box\":[-180,-20,-165,-10],\"shift\":0},{\"box\":[170,-20,180,-10],\"shift\":-360}],"
+        + "[{\"box\":[-10,40,10,50],\"shift\":360}],"
+        + "[{\"box\":[-180,-85.05,180,85.05],\"shift\":0}]]", boxes);
+  }
+
   @Test
   void clickingAMarkerOpensThatDevice() {
     DashboardPage page = openFleet("");
