@@ -3,6 +3,7 @@ package io.fleetwire.functions.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fleetwire.contract.Json;
 import io.fleetwire.contract.Record;
+import io.fleetwire.contract.alert.AlertStore;
 import io.fleetwire.contract.command.CommandDispatcher;
 import io.fleetwire.contract.report.FleetDayStore;
 import io.fleetwire.contract.store.TelemetryStore;
@@ -42,6 +43,13 @@ final class ApiFixture {
     this.store = store;
     this.api = new FleetApi(store, null, CommandDispatcher.none(), fleetDays, null, null, () -> true,
         Clock.fixed(NOW, ZoneOffset.UTC), FleetApi.DEFAULT_ONLINE_WINDOW);
+  }
+
+  /** An API with alerts on {@code clock}, which the store may share. */
+  ApiFixture(TelemetryStore store, AlertStore alerts, Clock clock) {
+    this.store = store;
+    this.api = new FleetApi(store, null, CommandDispatcher.none(), null, alerts, null, () -> true, clock,
+        FleetApi.DEFAULT_ONLINE_WINDOW);
   }
 
   void store(List<Record> records) {

@@ -6,7 +6,6 @@ import io.fleetwire.contract.alert.Alert;
 import io.fleetwire.contract.alert.AlertKind;
 import io.fleetwire.contract.alert.AlertStatus;
 import io.fleetwire.contract.alert.AlertStore;
-import io.fleetwire.contract.command.CommandDispatcher;
 import io.fleetwire.contract.store.TelemetryStore;
 import io.fleetwire.testsupport.SettableClock;
 import org.junit.jupiter.api.AfterEach;
@@ -17,9 +16,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static io.fleetwire.functions.api.ApiFixture.assertError;
 import static io.fleetwire.functions.api.ApiFixture.json;
@@ -39,7 +38,7 @@ public abstract class FleetRoutesCases {
   protected final SettableClock clock = new SettableClock(NOW);
   private TelemetryStore store;
   private AlertStore alerts;
-  private FleetApi api;
+  private ApiFixture api;
 
   /** A fresh, empty store whose clock is {@code clock}. */
   protected abstract TelemetryStore newStore(Clock clock);
@@ -51,8 +50,7 @@ public abstract class FleetRoutesCases {
   void open() {
     store = newStore(clock);
     alerts = newAlerts(store);
-    api = new FleetApi(store, null, CommandDispatcher.none(), null, alerts, null, () -> true, clock,
-        FleetApi.DEFAULT_ONLINE_WINDOW);
+    api = new ApiFixture(store, alerts, clock);
   }
 
   @AfterEach
@@ -68,11 +66,7 @@ public abstract class FleetRoutesCases {
   }
 
   private ApiResponse get(String path, String... query) {
-    Map<String, String> params = new LinkedHashMap<>();
-    for (int i = 0; i < query.length; i += 2) {
-      params.put(query[i], query[i + 1]);
-    }
-    return api.handle(ApiRequest.of("GET", path, params));
+    return api.get(path, query);
   }
 
   private static JsonNode ok(ApiResponse response) {
@@ -142,23 +136,21 @@ public abstract class FleetRoutesCases {
     for (int i = 0; i < 100; i++) {
       fleet.add(at(BERLIN + String.format("%05d", i), 52.30 + i * 0.001, 13.30 + i * 0.001, 0, 60));
     }
-    fleet.add(at("356307042449999", 40.4168, -3.7038, 10, 60));
+    fleet.add(at("356307042449998", 40.4168, -3.7038, 10, 60));
+    fleet.add(at("356307042449997", 40.4200, -3.7000, 10, 60));
+    fleet.add(at("356307042449999", 48.8566, 2.3522, 10, 60));
     store.upsert(fleet);
 
     // Europe at zoom 5: cells of level 6, one around each city
     JsonNode map = ok(get("/api/fleet/map", "bbox", "-10,35,30,60", "zoom", "5"));
 
-    JsonNode clusters = map.get("clusters");
-    assertEquals(2, clusters.size(), map.toString());
-    long clustered = 0;
-    for (JsonNode cluster : clusters) {
-      clustered += cluster.get("count").asLong();
-    }
-    assertEquals(251, clustered + map.get("devices").size());
-    JsonNode vilnius = clusters.get(0).get("count").asLong() == 150 ? clusters.get(0) : clusters.get(1);
-    assertEquals(150, vilnius.get("count").asLong());
-    assertEquals(vilniusLat / 150, vilnius.get("lat").asDouble(), 1e-9);
+    Map<Long, JsonNode> clusters = new TreeMap<>();
+    map.get("clusters").forEach(cluster -> clusters.put(cluster.get("count").asLong(), cluster));
+    assertEquals(List.of(2L, 100L, 150L), List.copyOf(clusters.keySet()), map.toString());
+    assertEquals(vilniusLat / 150, clusters.get(150L).get("lat").asDouble(), 1e-9);
+    assertEquals((40.4168 + 40.4200) / 2, clusters.get(2L).get("lat").asDouble(), 1e-9);
     assertEquals(List.of("356307042449999"), imeis(map.get("devices")));
+    assertEquals(fleet.size(), clusters.keySet().stream().mapToLong(Long::longValue).sum() + map.get("devices").size());
   }
 
   @Test

@@ -23,7 +23,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -193,7 +192,8 @@ public final class SqliteTelemetryStore implements TelemetryStore {
 
   @Override
   public Page<Record> positions(String imei, Instant from, Instant to, int limit, String continuation) {
-    return recordPage("reading positions of " + imei, imei, from, to, List.of(), limit, continuation);
+    return SqliteRecordPages.page(readers, "reading positions of " + imei, imei, from, to, List.of(), limit,
+        continuation);
   }
 
   @Override
@@ -201,49 +201,11 @@ public final class SqliteTelemetryStore implements TelemetryStore {
       String continuation) {
     if (eventIds.isEmpty()) {
       // no event asked for: an empty range, so the limit and token are still checked
-      return recordPage("reading events of " + imei, imei, from, from, List.of(), limit, continuation);
+      return SqliteRecordPages.page(readers, "reading events of " + imei, imei, from, from, List.of(), limit,
+          continuation);
     }
-    return recordPage("reading events of " + imei, imei, from, to, List.copyOf(eventIds), limit, continuation);
-  }
-
-  /**
-   * Records of the device in {@code [from, to)}, only those whose event is one of {@code events}
-   * unless it is empty, ordered by (ts, id) after the token's (ts, id): keyset paging on the
-   * primary key, so a page costs the same however deep it is.
-   */
-  private Page<Record> recordPage(String action, String imei, Instant from, Instant to, List<Integer> events,
-      int limit, String continuation) {
-    if (limit < 1) {
-      throw new IllegalArgumentException("limit must be at least 1, got " + limit);
-    }
-    long fromMillis = SqliteRows.ceilMillis(from);
-    long toMillis = SqliteRows.ceilMillis(to);
-    PageToken after = continuation == null ? null : PageToken.parse(continuation);
-    PageToken start = after != null && after.ts() >= fromMillis ? after : new PageToken(fromMillis, "");
-    String eventFilter = events.isEmpty() ? ""
-        : " AND event IN (" + String.join(", ", Collections.nCopies(events.size(), "?")) + ")";
-    List<Record> rows = readers.read(action, connection -> {
-      try (PreparedStatement query = connection.prepareStatement(
-          "SELECT " + SqliteRows.RECORD_COLUMNS + " FROM records WHERE imei = ? AND ts >= ? AND ts < ?"
-              + " AND (ts > ? OR id > ?)" + eventFilter + " ORDER BY ts, id LIMIT ?")) {
-        int i = 1;
-        query.setString(i++, imei);
-        query.setLong(i++, start.ts());
-        query.setLong(i++, toMillis);
-        query.setLong(i++, start.ts());
-        query.setString(i++, start.id());
-        for (int event : events) {
-          query.setInt(i++, event);
-        }
-        query.setInt(i, limit + 1);
-        return SqliteRows.records(query);
-      }
-    });
-    if (rows.size() <= limit) {
-      return new Page<>(rows, null);
-    }
-    List<Record> page = rows.subList(0, limit);
-    return new Page<>(page, PageToken.after(page.get(limit - 1)));
+    return SqliteRecordPages.page(readers, "reading events of " + imei, imei, from, to, List.copyOf(eventIds), limit,
+        continuation);
   }
 
   @Override
@@ -302,7 +264,8 @@ public final class SqliteTelemetryStore implements TelemetryStore {
 
   @Override
   public boolean isRegistered(String imei) {
-    return readers.read("checking registration of " + imei, connection -> SqliteRegistry.isRegistered(connection, imei));
+    return readers.read("checking registration of " + imei,
+        connection -> SqliteRegistry.isRegistered(connection, imei));
   }
 
   @Override

@@ -13,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SqliteVersion3FileTest {
   private static final String IMEI = "356307042441013";
   private static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
-  private static final List<String> VERSION_3_FILE = List.of(
+  /** The tables exactly as schema version 3 created them. */
+  static final List<String> VERSION_3_TABLES = List.of(
       "CREATE TABLE records (id TEXT NOT NULL, imei TEXT NOT NULL, ts INTEGER NOT NULL, event INTEGER NOT NULL,"
           + " body TEXT NOT NULL)",
       "CREATE UNIQUE INDEX records_by_device_time ON records (imei, ts, id)",
@@ -34,7 +36,8 @@ class SqliteVersion3FileTest {
           + " imei TEXT, reason TEXT NOT NULL, body TEXT)",
       "CREATE TABLE IF NOT EXISTS commands (id TEXT PRIMARY KEY, imei TEXT NOT NULL, created_at INTEGER NOT NULL,"
           + " status TEXT NOT NULL, body TEXT NOT NULL)",
-      "CREATE INDEX IF NOT EXISTS commands_by_device ON commands (imei, created_at)",
+      "CREATE INDEX IF NOT EXISTS commands_by_device ON commands (imei, created_at)");
+  private static final List<String> VERSION_3_ROWS = List.of(
       // a record with a fix; one whose coordinates ingest removed (no fix); one with its own sensors
       "INSERT INTO records VALUES ('" + IMEI + "-1', '" + IMEI + "', " + T0.toEpochMilli() + ", 0,"
           + " '{\"receivedAt\":\"2026-11-20T10:00:01Z\",\"lat\":54.6872,\"lon\":25.2797,\"alt\":120,\"angle\":90,"
@@ -57,7 +60,7 @@ class SqliteVersion3FileTest {
     Path file = dir.resolve("fleetwire.db");
     try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
          Statement statement = connection.createStatement()) {
-      for (String sql : VERSION_3_FILE) {
+      for (String sql : Stream.concat(VERSION_3_TABLES.stream(), VERSION_3_ROWS.stream()).toList()) {
         statement.execute(sql);
       }
     }

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -54,20 +55,12 @@ class SqliteVersion4FileTest {
         + ", " + id + ")";
   }
 
-  private static final List<String> VERSION_4_FILE = List.of(
-      "CREATE TABLE records (id TEXT NOT NULL, imei TEXT NOT NULL, ts INTEGER NOT NULL, event INTEGER NOT NULL,"
-          + " body TEXT NOT NULL)",
-      "CREATE UNIQUE INDEX records_by_device_time ON records (imei, ts, id)",
-      "CREATE TABLE devices (imei TEXT PRIMARY KEY, name TEXT, registered INTEGER NOT NULL DEFAULT 0,"
-          + " last_seen INTEGER, last_ts INTEGER, last_id TEXT)",
-      "CREATE TABLE rejected (seq INTEGER PRIMARY KEY AUTOINCREMENT, id TEXT NOT NULL UNIQUE, at INTEGER NOT NULL,"
-          + " imei TEXT, reason TEXT NOT NULL, body TEXT)",
-      "CREATE TABLE IF NOT EXISTS commands (id TEXT PRIMARY KEY, imei TEXT NOT NULL, created_at INTEGER NOT NULL,"
-          + " status TEXT NOT NULL, body TEXT NOT NULL)",
-      "CREATE INDEX IF NOT EXISTS commands_by_device ON commands (imei, created_at)",
+  /** Version 4 added the device messages to the tables of version 3. */
+  private static final List<String> VERSION_4_TABLES = List.of(
       "CREATE TABLE IF NOT EXISTS messages (id TEXT NOT NULL, imei TEXT NOT NULL, ts INTEGER NOT NULL,"
           + " body TEXT NOT NULL)",
-      "CREATE UNIQUE INDEX IF NOT EXISTS messages_by_device_time ON messages (imei, ts, id)",
+      "CREATE UNIQUE INDEX IF NOT EXISTS messages_by_device_time ON messages (imei, ts, id)");
+  private static final List<String> VERSION_4_ROWS = List.of(
       // an older parked record, then the latest: moving in Vilnius
       record(MOVING, 0, "{\"receivedAt\":\"2026-11-20T10:00:01Z\",\"lat\":52.52,\"lon\":13.405,\"valid\":true,"
           + "\"alt\":30,\"angle\":0,\"speed\":0,\"sats\":9,\"priority\":0,\"event\":0,\"io\":{}}"),
@@ -90,7 +83,8 @@ class SqliteVersion4FileTest {
     Path file = dir.resolve("fleetwire.db");
     try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
          Statement statement = connection.createStatement()) {
-      for (String sql : VERSION_4_FILE) {
+      for (String sql : Stream.of(SqliteVersion3FileTest.VERSION_3_TABLES, VERSION_4_TABLES, VERSION_4_ROWS)
+          .flatMap(List::stream).toList()) {
         statement.execute(sql);
       }
     }

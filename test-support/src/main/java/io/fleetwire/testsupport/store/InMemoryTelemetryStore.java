@@ -156,7 +156,8 @@ public final class InMemoryTelemetryStore implements TelemetryStore {
     boolean byChange = query.changedSince() != null;
     Change after = continuation == null ? null : Change.parse(continuation, byChange);
     Comparator<Map.Entry<String, Entry>> order = byChange
-        ? Comparator.comparing((Map.Entry<String, Entry> e) -> e.getValue().changedAt()).thenComparing(Map.Entry::getKey)
+        ? Comparator.comparing((Map.Entry<String, Entry> e) -> e.getValue().changedAt())
+            .thenComparing(Map.Entry::getKey)
         : Map.Entry.comparingByKey();
     List<Map.Entry<String, Entry>> rows = devices.entrySet().stream()
         .filter(e -> query.matches(e.getKey(), e.getValue().name()))
