@@ -4,7 +4,7 @@
 
 import { age, eventLabel, eventName, onOff, withUnit } from './format.js';
 
-export const PAGE_SIZE = 25;
+const PAGE_SIZE = 25;
 /** Pause after the last keystroke before the server is asked. */
 const SEARCH_SETTLE_MS = 300;
 /**

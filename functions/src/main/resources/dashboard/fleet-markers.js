@@ -10,7 +10,7 @@ const LABEL_ZOOM = 13;
 const FEW_DEVICES = 25;
 
 /** A cluster's count as its bubble reads: 950, 1.2k, 12k. */
-export function countLabel(count) {
+function countLabel(count) {
   if (count < 1000) {
     return String(count);
   }
