@@ -169,8 +169,9 @@ final class SqliteFleetQueries {
   private record DeviceToken(long changedAt, String imei) {
     static DeviceToken parse(String token, boolean byChange) {
       int bar = token.indexOf('|');
-      String imei = bar >= 0 ? token.substring(bar + 1) : token;
-      if (imei.isEmpty() || !imei.chars().allMatch(Character::isDigit) || byChange != (bar > 0)) {
+      // by change time "ms|imei", by IMEI the IMEI alone
+      String imei = byChange && bar > 0 ? token.substring(bar + 1) : token;
+      if (byChange != (bar > 0) || imei.isEmpty() || !imei.chars().allMatch(Character::isDigit)) {
         throw new IllegalArgumentException("malformed continuation token: " + token);
       }
       try {

@@ -225,6 +225,8 @@ public abstract class FleetQueriesContract {
     assertThrows(IllegalArgumentException.class, () -> store.devices(since(T0), 1, "not a token"));
     assertThrows(IllegalArgumentException.class, () -> store.devices(DeviceQuery.ALL, 1, byChange));
     assertThrows(IllegalArgumentException.class, () -> store.devices(since(T0.minusMillis(1)), 1, byImei));
+    assertThrows(IllegalArgumentException.class, () -> store.devices(DeviceQuery.ALL, 1, "|" + byImei));
+    assertThrows(IllegalArgumentException.class, () -> store.devices(since(T0), 1, "12|"));
   }
 
   @Test

@@ -179,8 +179,9 @@ public final class InMemoryTelemetryStore implements TelemetryStore {
   private record Change(Instant changedAt, String imei) {
     static Change parse(String token, boolean byChange) {
       int bar = token.indexOf('|');
+      // by change time "ms|imei", by IMEI the IMEI alone
       String imei = byChange && bar > 0 ? token.substring(bar + 1) : token;
-      if (imei.isEmpty() || !imei.chars().allMatch(Character::isDigit) || byChange != (bar > 0)) {
+      if (byChange != (bar > 0) || imei.isEmpty() || !imei.chars().allMatch(Character::isDigit)) {
         throw new IllegalArgumentException("malformed continuation token: " + token);
       }
       try {
