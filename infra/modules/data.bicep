@@ -35,10 +35,10 @@ var serverless = capacityMode == 'Serverless'
 // The containers are declared once, in infra/cosmos/containers/*.json (id, partition key,
 // indexing policy with every composite index the stores' queries need, default TTL); the Java tests
 // create the same containers from the same files in a Cosmos server. The device data is partitioned
-// by device (/imei): every query but the device list is per IMEI, and a device's writes stay in one
-// logical partition (20 GB each), far above one device's retained telemetry. The computed daily
-// reports are partitioned by day (/date): the API reads one day's rows in one partition, ~1 KB per
-// device. Only the retention is set here.
+// by device (/imei): every query but the device list and the fleet views is per IMEI, and a
+// device's writes stay in one logical partition (20 GB each), far above one device's telemetry.
+// The computed daily reports are partitioned by day (/date): the API reads one day's rows in one
+// partition, ~1 KB per device. Only the retention is set here.
 var containers = [
   loadJsonContent('../cosmos/containers/telemetry.json')
   loadJsonContent('../cosmos/containers/devices.json')

@@ -39,6 +39,25 @@ queryDocuments.default = async (account, req, res, params) => {
   return query(account, req, res, params);
 };
 
+// Cosmos DB writes resource ids in base64 with '/' as '-', as they appear in request paths; the bare
+// server writes plain base64, so from the 127th database on ("gAB/AA==") some ids break the
+// client's paths (its partition key range lookups fail with 410/1000).
+const ResourceId = require(`${lib}/account/resource-id`).default;
+ResourceId.toBase64String = buffer => buffer.toString("base64").replace(/\//g, "-");
+ResourceId.fromBase64String = text => Buffer.from(text.replace(/-/g, "/"), "base64");
+
+// Cosmos DB's CONTAINS and STARTSWITH take a third argument, true to ignore case; the bare server
+// knows only two. Same rule otherwise: anything but two strings is undefined.
+const builtins = require("@zeit/cosmosdb-query/lib/builtin-functions");
+const withIgnoreCase = test => (a, b, ignoreCase = false) => {
+  if (typeof a !== "string" || typeof b !== "string" || typeof ignoreCase !== "boolean") {
+    return undefined;
+  }
+  return ignoreCase ? test(a.toLowerCase(), b.toLowerCase()) : test(a, b);
+};
+builtins.CONTAINS = withIgnoreCase((a, b) => a.includes(b));
+builtins.STARTSWITH = withIgnoreCase((a, b) => a.startsWith(b));
+
 const partitionHeader = require(`${lib}/utils/get-partition-from-header`);
 const partitionKeyFromHeader = partitionHeader.default;
 const { parsePartitionKey } = partitionHeader;

@@ -36,7 +36,8 @@ import java.util.Optional;
  * {@code /id}: a few hundred documents), {@code alerts} (partition key {@code /imei}: each
  * device's alerts and its rules' progress, {@code type} telling them apart) and
  * {@code alertDeliveries} (partition key {@code /id}: the webhook outbox, one document per change,
- * read by id). Times that queries order by are kept as epoch milliseconds beside the JSON.
+ * read by id). Times that queries order by are kept as epoch milliseconds beside the JSON. Every
+ * query is counted by {@link #readCounter()}.
  */
 public final class CosmosAlertStore implements AlertStore {
   public static final String RULES = "rules";
@@ -48,6 +49,7 @@ public final class CosmosAlertStore implements AlertStore {
   private final CosmosAsyncContainer rules;
   private final CosmosAsyncContainer alerts;
   private final CosmosAsyncContainer deliveries;
+  private final CosmosReadCounter counter = new CosmosReadCounter();
   private final Duration timeout;
 
   public CosmosAlertStore(CosmosAsyncDatabase database, Duration timeout) {
@@ -60,6 +62,11 @@ public final class CosmosAlertStore implements AlertStore {
   /** The containers of the account the settings name, on the process's shared client. */
   public static CosmosAlertStore create(CosmosSettings settings) {
     return new CosmosAlertStore(AzureClients.cosmosDatabase(settings), settings.operationTimeout());
+  }
+
+  /** The queries this store has issued and what they read, for benchmarks and diagnostics. */
+  public CosmosReadCounter readCounter() {
+    return counter;
   }
 
   @Override
@@ -152,8 +159,9 @@ public final class CosmosAlertStore implements AlertStore {
       options.setPartitionKey(new PartitionKey(imei));
     }
     sql += " ORDER BY c.tsMillis DESC, c.id DESC";
-    return CosmosCalls.page("listing alerts", alerts.queryItems(new SqlQuerySpec(sql, params), options, ObjectNode.class),
-        limit, continuation, doc -> value(strip(doc), Alert.class), timeout);
+    return CosmosCalls.page("listing alerts",
+        counter.counted(alerts.queryItems(new SqlQuerySpec(sql, params), options, ObjectNode.class)), limit, continuation,
+        doc -> value(strip(doc), Alert.class), timeout);
   }
 
   /**
@@ -168,8 +176,8 @@ public final class CosmosAlertStore implements AlertStore {
         new SqlParameter("@imei", imei), new SqlParameter("@type", ALERT),
         new SqlParameter("@from", from.toEpochMilli()), new SqlParameter("@to", to.toEpochMilli()));
     List<String> kinds = CosmosCalls.call("counting alerts of " + imei,
-        alerts.queryItems(query, new CosmosQueryRequestOptions().setPartitionKey(new PartitionKey(imei)), String.class)
-            .collectList(), timeout);
+        counter.counted(alerts.queryItems(query, new CosmosQueryRequestOptions().setPartitionKey(new PartitionKey(imei)),
+            String.class)).collectList(), timeout);
     Map<AlertKind, Integer> counts = new EnumMap<>(AlertKind.class);
     if (kinds != null) {
       kinds.forEach(kind -> counts.merge(AlertKind.of(kind), 1, Integer::sum));
@@ -186,9 +194,12 @@ public final class CosmosAlertStore implements AlertStore {
         .stream().map(doc -> value(strip(doc), Alert.class)).toList();
   }
 
+  /**
+   * A cross-partition {@code SELECT VALUE COUNT(1)} on the range indexes of {@code /type} and
+   * {@code /state}: the client sums the partitions' counts.
+   */
   @Override
   public long openAlertCount() {
-    // a cross-partition aggregate must select VALUE
     return count(alerts, new SqlQuerySpec("SELECT VALUE COUNT(1) FROM c WHERE c.type = @type AND c.state = @state",
         new SqlParameter("@type", ALERT), new SqlParameter("@state", AlertStatus.OPEN.json())), "counting open alerts");
   }
@@ -269,14 +280,15 @@ public final class CosmosAlertStore implements AlertStore {
 
   private List<ObjectNode> query(CosmosAsyncContainer container, SqlQuerySpec query, String what) {
     List<ObjectNode> items = CosmosCalls.call(what,
-        container.queryItems(query, new CosmosQueryRequestOptions(), ObjectNode.class).collectList(), timeout);
+        counter.counted(container.queryItems(query, new CosmosQueryRequestOptions(), ObjectNode.class)).collectList(),
+        timeout);
     return items == null ? List.of() : items;
   }
 
   private long count(CosmosAsyncContainer container, SqlQuerySpec query, String what) {
-    List<Long> counts = CosmosCalls.call(what,
-        container.queryItems(query, new CosmosQueryRequestOptions(), Long.class).collectList(), timeout);
-    return counts == null || counts.isEmpty() ? 0 : counts.get(0);
+    Long count = CosmosCalls.call(what, counter.counted(container.queryItems(query, new CosmosQueryRequestOptions(),
+        Long.class)).reduce(0L, Long::sum), timeout);
+    return count == null ? 0 : count;
   }
 
   /** The alert's own JSON, without the system and query fields the document carries. */

@@ -6,19 +6,18 @@ import com.azure.cosmos.models.CosmosItemRequestOptions;
 import com.azure.cosmos.models.CosmosItemResponse;
 import com.azure.cosmos.models.CosmosPatchItemRequestOptions;
 import com.azure.cosmos.models.CosmosPatchOperations;
-import com.azure.cosmos.models.CosmosQueryRequestOptions;
 import com.azure.cosmos.models.PartitionKey;
-import com.azure.cosmos.models.SqlQuerySpec;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fleetwire.contract.Record;
 import io.fleetwire.contract.store.DeviceState;
-import io.fleetwire.contract.store.Page;
 import io.fleetwire.contract.store.StoreUnavailableException;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 import static io.fleetwire.azure.cosmos.CosmosCalls.CONFLICT;
@@ -33,28 +32,41 @@ import static io.fleetwire.azure.cosmos.CosmosCalls.PRECONDITION_FAILED;
  * newest record, its time key and {@code lastSeen} together, on condition that both stored keys
  * are older (DESIGN rule 6), which is what new data from a device meets. Only when that condition
  * fails (records arriving out of order) is the document read and patched with what is newer, on
- * its etag, retried if another writer came between.
+ * its etag, retried if another writer came between. The same patch sets what the fleet views query
+ * ({@link CosmosDocuments#lastRecordFields}) and {@code changedAt}, so they never lag the state.
+ * Register and remove set {@code changedAt} too.
  */
 final class CosmosDeviceStates {
-  static final String LIST_QUERY = "SELECT * FROM c ORDER BY c.imei ASC";
   private static final int RECONCILE_ATTEMPTS = 5;
 
   private final CosmosAsyncContainer devices;
+  private final Clock clock;
   private final Duration timeout;
 
-  CosmosDeviceStates(CosmosAsyncContainer devices, Duration timeout) {
+  CosmosDeviceStates(CosmosAsyncContainer devices, Clock clock, Duration timeout) {
     this.devices = devices;
+    this.clock = clock;
     this.timeout = timeout;
+  }
+
+  private String now() {
+    return CosmosDocuments.timeKey(clock.instant());
+  }
+
+  private static CosmosPatchOperations setLastRecord(CosmosPatchOperations ops, Record newest) {
+    for (Map.Entry<String, Object> field : CosmosDocuments.lastRecordFields(newest).entrySet()) {
+      ops.set("/" + field.getKey(), field.getValue());
+    }
+    return ops;
   }
 
   /** Moves the device's latest record and last-seen time forward; creates the device if unknown. */
   Mono<Void> advance(String imei, Record newest, Instant seen) {
     String lastTs = CosmosDocuments.timeKey(newest.ts());
     String lastSeen = CosmosDocuments.timeKey(seen);
-    CosmosPatchOperations both = CosmosPatchOperations.create()
-        .set("/last", CosmosDocuments.recordNode(newest))
-        .set("/lastTs", lastTs)
-        .set("/lastSeen", lastSeen);
+    CosmosPatchOperations both = setLastRecord(CosmosPatchOperations.create(), newest)
+        .set("/lastSeen", lastSeen)
+        .set("/" + CosmosDocuments.CHANGED_AT, now());
     // Time keys hold only digits and -:.TZ, so quoting them into the predicate is safe.
     CosmosPatchItemRequestOptions newer = new CosmosPatchItemRequestOptions()
         .setFilterPredicate("FROM d WHERE d.lastTs < '" + lastTs + "' AND d.lastSeen < '" + lastSeen + "'");
@@ -63,7 +75,8 @@ final class CosmosDeviceStates {
     return devices.patchItem(imei, new PartitionKey(imei), both, newer, ObjectNode.class)
         .then()
         .onErrorResume(e -> status(e) == PRECONDITION_FAILED, e -> reconcile)
-        .onErrorResume(e -> status(e) == NOT_FOUND, e -> create(CosmosDocuments.seenDevice(imei, newest, seen))
+        .onErrorResume(e -> status(e) == NOT_FOUND, e -> create(
+            CosmosDocuments.seenDevice(imei, newest, seen, clock.instant()))
             .flatMap(created -> created ? Mono.<Void>empty() : reconcile))
         .onErrorMap(CosmosException.class, e -> CosmosCalls.translate("latest state of " + imei, e));
   }
@@ -75,7 +88,7 @@ final class CosmosDeviceStates {
       CosmosPatchOperations ops = CosmosPatchOperations.create();
       boolean changed = false;
       if (stored.path("lastTs").asText().compareTo(lastTs) < 0) {
-        ops.set("/last", CosmosDocuments.recordNode(newest)).set("/lastTs", lastTs);
+        setLastRecord(ops, newest);
         changed = true;
       }
       if (stored.path("lastSeen").asText().compareTo(lastSeen) < 0) {
@@ -85,6 +98,7 @@ final class CosmosDeviceStates {
       if (!changed) {
         return Mono.<Void>empty();
       }
+      ops.set("/" + CosmosDocuments.CHANGED_AT, now());
       CosmosPatchItemRequestOptions unchanged = new CosmosPatchItemRequestOptions();
       unchanged.setIfMatchETag(response.getETag());
       unchanged.setContentResponseOnWriteEnabled(false);
@@ -122,14 +136,9 @@ final class CosmosDeviceStates {
     }
   }
 
-  /** A page of devices by IMEI: a cross-partition query served by the range index on {@code /imei}. */
-  Page<DeviceState> page(int limit, String continuation) {
-    return CosmosCalls.page("listing devices", devices.queryItems(new SqlQuerySpec(LIST_QUERY),
-        new CosmosQueryRequestOptions(), ObjectNode.class), limit, continuation, CosmosDocuments::deviceState, timeout);
-  }
-
   DeviceState register(String imei, String name) {
-    CosmosPatchOperations ops = CosmosPatchOperations.create().set("/name", name).set("/registered", true);
+    CosmosPatchOperations ops = CosmosPatchOperations.create().set("/name", name).set("/registered", true)
+        .set("/" + CosmosDocuments.CHANGED_AT, now());
     for (int attempt = 0; attempt < 2; attempt++) {
       try {
         CosmosItemResponse<ObjectNode> patched = CosmosCalls.await(devices.patchItem(imei, new PartitionKey(imei), ops,
@@ -140,7 +149,7 @@ final class CosmosDeviceStates {
           throw CosmosCalls.translate("registering " + imei, e);
         }
       }
-      ObjectNode created = CosmosDocuments.device(imei, name, true);
+      ObjectNode created = CosmosDocuments.device(imei, name, true, clock.instant());
       if (Boolean.TRUE.equals(CosmosCalls.call("creating device " + imei, create(created), timeout))) {
         return CosmosDocuments.deviceState(created);
       }
@@ -158,7 +167,8 @@ final class CosmosDeviceStates {
     CosmosItemResponse<ObjectNode> patched;
     try {
       patched = CosmosCalls.await(devices.patchItem(imei, new PartitionKey(imei),
-          CosmosPatchOperations.create().set("/registered", false).set("/name", null), onlyIfRegistered,
+          CosmosPatchOperations.create().set("/registered", false).set("/name", null)
+              .set("/" + CosmosDocuments.CHANGED_AT, now()), onlyIfRegistered,
           ObjectNode.class), timeout);
     } catch (CosmosException e) {
       if (e.getStatusCode() == NOT_FOUND || e.getStatusCode() == PRECONDITION_FAILED) {

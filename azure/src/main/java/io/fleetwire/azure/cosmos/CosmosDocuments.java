@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fleetwire.contract.IoDictionary;
 import io.fleetwire.contract.Json;
 import io.fleetwire.contract.Record;
+import io.fleetwire.contract.fleet.Quadkey;
 import io.fleetwire.contract.store.DeviceState;
 import io.fleetwire.contract.store.RejectedMessage;
 
@@ -13,6 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The JSON documents of the three Cosmos containers, all partitioned by {@code /imei}.
@@ -21,8 +24,12 @@ import java.time.format.DateTimeFormatter;
  *   <li>{@code telemetry}: the {@link Record} JSON (its {@code id} is the deterministic record id)
  *       plus {@code tsKey}, and {@code ttl} in seconds when a retention is configured.</li>
  *   <li>{@code devices}: {@code id} = {@code imei}, {@code name}, {@code registered},
- *       {@code lastSeen}, {@code lastTs} (both time keys, {@code ""} while unknown) and
- *       {@code last}, the newest record.</li>
+ *       {@code lastSeen}, {@code lastTs} (both time keys, {@code ""} while unknown), {@code last},
+ *       the newest record, and what the fleet views query beside it: {@code qk}, the
+ *       {@link Quadkey#of level-20 quadkey} of the last position, with {@code lat} and {@code lon}
+ *       ({@code null}, or absent, while the device has no position: no record yet, or one at 0/0
+ *       or without coordinates), {@code moving} (the last record's speed is above 0) and
+ *       {@code changedAt} (time key of the store's clock when it last changed the document).</li>
  *   <li>{@code rejected}: {@code id}, {@code imei} (absent when unknown), {@code at} (time key),
  *       {@code reason}, {@code body}.</li>
  * </ul>
@@ -37,6 +44,7 @@ final class CosmosDocuments {
   static final String TS_KEY = "tsKey";
   static final String TTL = "ttl";
   static final String UNKNOWN_TIME = "";
+  static final String CHANGED_AT = "changedAt";
   private static final DateTimeFormatter KEY_FORMAT =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -79,16 +87,35 @@ final class CosmosDocuments {
     return Json.mapper().valueToTree(record);
   }
 
-  /** A device first seen through its data: not registered. */
-  static ObjectNode seenDevice(String imei, Record newest, Instant seen) {
-    ObjectNode doc = device(imei, null, false);
+  /**
+   * The fields the newest record of a device decides, by name, in the order written: a field whose
+   * value is {@code null} is cleared (the device lost its position).
+   */
+  static Map<String, Object> lastRecordFields(Record newest) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("last", recordNode(newest));
+    fields.put("lastTs", timeKey(newest.ts()));
+    String qk = Quadkey.ofLast(newest);
+    fields.put("qk", qk);
+    fields.put("lat", qk == null ? null : newest.lat());
+    fields.put("lon", qk == null ? null : newest.lon());
+    fields.put("moving", newest.speed() > 0);
+    return fields;
+  }
+
+  /** A device first seen through its data at {@code changedAt}: not registered. */
+  static ObjectNode seenDevice(String imei, Record newest, Instant seen, Instant changedAt) {
+    ObjectNode doc = device(imei, null, false, changedAt);
     doc.put("lastSeen", timeKey(seen));
-    doc.put("lastTs", timeKey(newest.ts()));
-    doc.set("last", recordNode(newest));
+    lastRecordFields(newest).forEach((field, value) -> {
+      if (value != null) {
+        doc.set(field, Json.mapper().valueToTree(value));
+      }
+    });
     return doc;
   }
 
-  static ObjectNode device(String imei, String name, boolean registered) {
+  static ObjectNode device(String imei, String name, boolean registered, Instant changedAt) {
     ObjectNode doc = Json.mapper().createObjectNode();
     doc.put("id", imei);
     doc.put("imei", imei);
@@ -98,6 +125,8 @@ final class CosmosDocuments {
     doc.put("registered", registered);
     doc.put("lastSeen", UNKNOWN_TIME);
     doc.put("lastTs", UNKNOWN_TIME);
+    doc.put("moving", false);
+    doc.put(CHANGED_AT, timeKey(changedAt));
     return doc;
   }
 

@@ -34,10 +34,12 @@ final class CosmosMessages {
       + " AND c.tsKey < @to ORDER BY c.tsKey ASC, c.id ASC";
 
   private final CosmosAsyncContainer container;
+  private final CosmosReadCounter counter;
   private final Duration timeout;
 
-  CosmosMessages(CosmosAsyncContainer container, Duration timeout) {
+  CosmosMessages(CosmosAsyncContainer container, CosmosReadCounter counter, Duration timeout) {
     this.container = container;
+    this.counter = counter;
     this.timeout = timeout;
   }
 
@@ -62,8 +64,8 @@ final class CosmosMessages {
   Page<DeviceMessage> page(String imei, Instant from, Instant to, int limit, String continuation) {
     SqlQuerySpec query = new SqlQuerySpec(MESSAGES_QUERY, List.of(new SqlParameter("@imei", imei),
         new SqlParameter("@from", CosmosDocuments.timeKey(from)), new SqlParameter("@to", CosmosDocuments.timeKey(to))));
-    return CosmosCalls.page("messages of " + imei, container.queryItems(query,
-        new CosmosQueryRequestOptions().setPartitionKey(new PartitionKey(imei)), ObjectNode.class),
+    return CosmosCalls.page("messages of " + imei, counter.counted(container.queryItems(query,
+        new CosmosQueryRequestOptions().setPartitionKey(new PartitionKey(imei)), ObjectNode.class)),
         limit, continuation, CosmosMessages::message, timeout);
   }
 

@@ -31,6 +31,7 @@ import io.fleetwire.contract.store.TelemetryStore;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,7 +52,9 @@ import java.util.Set;
  * of the envelope gets one conditional patch of its latest state ({@link CosmosDeviceStates}), the
  * devices in parallel, at most {@link #PARALLEL_DEVICE_PATCHES} at a time. The positions and
  * events queries order by {@code tsKey, id}, served by the composite index
- * {@code (/tsKey ASC, /id ASC)} of {@code telemetry}. Errors as in {@link CosmosCalls}.
+ * {@code (/tsKey ASC, /id ASC)} of {@code telemetry}. The fleet views query the device documents
+ * ({@link CosmosFleetQueries}). Every query is counted by {@link #readCounter()}. Errors as in
+ * {@link CosmosCalls}.
  */
 public final class CosmosTelemetryStore implements TelemetryStore {
   public static final String TELEMETRY = "telemetry";
@@ -69,17 +72,27 @@ public final class CosmosTelemetryStore implements TelemetryStore {
   private final CosmosAsyncContainer telemetry;
   private final CosmosAsyncContainer rejected;
   private final CosmosDeviceStates devices;
+  private final CosmosFleetQueries fleet;
   private final CosmosMessages messages;
+  private final CosmosReadCounter counter = new CosmosReadCounter();
   private final Duration telemetryTtl;
   private final Duration timeout;
 
   /** {@code telemetryTtl} null: telemetry expires by the container's default TTL, if any. */
   public CosmosTelemetryStore(CosmosAsyncContainer telemetry, CosmosAsyncContainer devices,
       CosmosAsyncContainer rejected, CosmosAsyncContainer messages, Duration telemetryTtl, Duration timeout) {
+    this(telemetry, devices, rejected, messages, telemetryTtl, timeout, Clock.systemUTC());
+  }
+
+  /** {@code clock}: the time of each change to a device ({@code changedAt}). */
+  public CosmosTelemetryStore(CosmosAsyncContainer telemetry, CosmosAsyncContainer devices,
+      CosmosAsyncContainer rejected, CosmosAsyncContainer messages, Duration telemetryTtl, Duration timeout,
+      Clock clock) {
     this.telemetry = telemetry;
     this.rejected = rejected;
-    this.devices = new CosmosDeviceStates(devices, timeout);
-    this.messages = new CosmosMessages(messages, timeout);
+    this.devices = new CosmosDeviceStates(devices, clock, timeout);
+    this.fleet = new CosmosFleetQueries(devices, counter, timeout);
+    this.messages = new CosmosMessages(messages, counter, timeout);
     this.telemetryTtl = telemetryTtl;
     this.timeout = timeout;
   }
@@ -160,8 +173,9 @@ public final class CosmosTelemetryStore implements TelemetryStore {
   @Override
   public Page<Record> positions(String imei, Instant from, Instant to, int limit, String continuation) {
     SqlQuerySpec query = new SqlQuerySpec(POSITIONS_QUERY, rangeParameters(imei, from, to));
-    return CosmosCalls.page("positions of " + imei, telemetry.queryItems(query, inPartition(imei), ObjectNode.class),
-        limit, continuation, CosmosDocuments::record, timeout);
+    return CosmosCalls.page("positions of " + imei,
+        counter.counted(telemetry.queryItems(query, inPartition(imei), ObjectNode.class)), limit, continuation,
+        CosmosDocuments::record, timeout);
   }
 
   @Override
@@ -176,8 +190,9 @@ public final class CosmosTelemetryStore implements TelemetryStore {
     List<SqlParameter> parameters = new ArrayList<>(rangeParameters(imei, from, to));
     parameters.add(new SqlParameter("@events", eventIds.stream().sorted().toList()));
     SqlQuerySpec query = new SqlQuerySpec(EVENTS_QUERY, parameters);
-    return CosmosCalls.page("events of " + imei, telemetry.queryItems(query, inPartition(imei), ObjectNode.class),
-        limit, continuation, CosmosDocuments::record, timeout);
+    return CosmosCalls.page("events of " + imei,
+        counter.counted(telemetry.queryItems(query, inPartition(imei), ObjectNode.class)), limit, continuation,
+        CosmosDocuments::record, timeout);
   }
 
   private static List<SqlParameter> rangeParameters(String imei, Instant from, Instant to) {
@@ -205,32 +220,28 @@ public final class CosmosTelemetryStore implements TelemetryStore {
   }
 
   @Override
-  public Page<DeviceState> devices(int limit, String continuation) {
-    return devices.page(limit, continuation);
-  }
-
-  /** Only the whole list by IMEI so far: searches and change listings need fields the documents lack yet. */
-  @Override
   public Page<DeviceState> devices(DeviceQuery query, int limit, String continuation) {
-    if (!query.equals(DeviceQuery.ALL)) {
-      throw new UnsupportedOperationException("the Cosmos DB store cannot search devices or list their changes yet");
-    }
-    return devices.page(limit, continuation);
+    return fleet.devices(query, limit, continuation);
   }
 
   @Override
   public FleetCounts fleetCounts(Instant onlineSince) {
-    throw new UnsupportedOperationException("the Cosmos DB store cannot count the fleet yet");
+    return fleet.fleetCounts(onlineSince);
   }
 
   @Override
   public List<MapCell> mapCells(List<String> tiles) {
-    throw new UnsupportedOperationException("the Cosmos DB store cannot answer map tiles yet");
+    return fleet.mapCells(tiles);
   }
 
   @Override
   public List<DeviceState> devicesInTiles(List<String> tiles, int limit) {
-    throw new UnsupportedOperationException("the Cosmos DB store cannot answer map tiles yet");
+    return fleet.devicesInTiles(tiles, limit);
+  }
+
+  /** The queries this store has issued and what they read, for benchmarks and diagnostics. */
+  public CosmosReadCounter readCounter() {
+    return counter;
   }
 
   @Override
@@ -265,7 +276,7 @@ public final class CosmosTelemetryStore implements TelemetryStore {
     }
     SqlQuerySpec query = new SqlQuerySpec(REJECTED_QUERY, new SqlParameter("@limit", limit));
     List<ObjectNode> newestFirst = CosmosCalls.call("listing rejected messages",
-        rejected.queryItems(query, new CosmosQueryRequestOptions(), ObjectNode.class).byPage()
+        counter.counted(rejected.queryItems(query, new CosmosQueryRequestOptions(), ObjectNode.class)).byPage()
             .concatMapIterable(FeedResponse::getResults).collectList(), timeout);
     List<RejectedMessage> oldestFirst = new ArrayList<>(newestFirst == null ? List.of()
         : newestFirst.stream().map(CosmosDocuments::rejectedMessage).toList());

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CosmosDocumentsTest {
   private static final String IMEI = "356307042441013";
@@ -37,9 +38,17 @@ class CosmosDocumentsTest {
 
   @Test
   void aRegisteredDeviceWithoutDataHasNoLastSeenAndNoLastRecord() {
-    DeviceState state = CosmosDocuments.deviceState(CosmosDocuments.device(IMEI, "Van 7", true));
+    DeviceState state = CosmosDocuments.deviceState(CosmosDocuments.device(IMEI, "Van 7", true, Instant.EPOCH));
 
     assertEquals(new DeviceState(IMEI, "Van 7", true, null, null), state);
     assertNull(state.lastSeen());
+  }
+
+  /** Cosmos DB takes at most 10 operations in one patch; the state patch adds lastSeen and changedAt. */
+  @Test
+  void theStatePatchStaysWithinTheTenOperationsOfOnePatch() {
+    Record record = CosmosTelemetryStoreTest.record(IMEI, Instant.parse("2024-03-01T10:00:00Z"));
+
+    assertTrue(CosmosDocuments.lastRecordFields(record).size() + 2 <= 10);
   }
 }

@@ -11,12 +11,14 @@ import com.azure.cosmos.util.CosmosPagedFlux;
 import com.azure.cosmos.implementation.patch.PatchOperation;
 import com.azure.cosmos.implementation.patch.PatchOperationCore;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.mockito.ArgumentMatchers;
 import reactor.core.publisher.Flux;
 
 import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.nullable;
@@ -56,6 +58,7 @@ final class CosmosMocks {
     CosmosPagedFlux<ObjectNode> flux = mock(CosmosPagedFlux.class);
     doReturn(Flux.error(error)).when(flux).byPage();
     doReturn(Flux.error(error)).when(flux).byPage(nullable(String.class), anyInt());
+    doReturn(flux).when(flux).handle(ArgumentMatchers.<Consumer<FeedResponse<ObjectNode>>>any());
     return flux;
   }
 
@@ -65,6 +68,7 @@ final class CosmosMocks {
     CosmosPagedFlux<ObjectNode> flux = mock(CosmosPagedFlux.class);
     doReturn(Flux.just(page)).when(flux).byPage();
     doReturn(Flux.just(page)).when(flux).byPage(nullable(String.class), anyInt());
+    doReturn(flux).when(flux).handle(ArgumentMatchers.<Consumer<FeedResponse<ObjectNode>>>any());
     return flux;
   }
 

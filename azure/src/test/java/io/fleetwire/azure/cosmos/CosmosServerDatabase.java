@@ -6,6 +6,7 @@ import com.azure.cosmos.CosmosAsyncDatabase;
 import com.azure.cosmos.CosmosClientBuilder;
 import io.fleetwire.testsupport.cosmos.CosmosTestServer;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -45,7 +46,11 @@ final class CosmosServerDatabase {
   }
 
   CosmosTelemetryStore telemetryStore() {
+    return telemetryStore(Clock.systemUTC());
+  }
+
+  CosmosTelemetryStore telemetryStore(Clock clock) {
     return new CosmosTelemetryStore(container(CosmosTelemetryStore.TELEMETRY), container(CosmosTelemetryStore.DEVICES),
-        container(CosmosTelemetryStore.REJECTED), container(CosmosTelemetryStore.MESSAGES), null, TIMEOUT);
+        container(CosmosTelemetryStore.REJECTED), container(CosmosTelemetryStore.MESSAGES), null, TIMEOUT, clock);
   }
 }

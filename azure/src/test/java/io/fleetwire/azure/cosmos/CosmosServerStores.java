@@ -1,6 +1,10 @@
 package io.fleetwire.azure.cosmos;
 
+import io.fleetwire.contract.alert.AlertStore;
 import io.fleetwire.contract.report.FleetDayStore;
+import io.fleetwire.contract.store.TelemetryStore;
+
+import java.time.Clock;
 
 /**
  * Stores on a fresh database of the test JVM's Cosmos server, handed out as their ports: tests in
@@ -14,5 +18,15 @@ public final class CosmosServerStores {
   public static FleetDayStore fleetDayStore() {
     return new CosmosFleetDayStore(CosmosServerDatabase.create().container(CosmosFleetDayStore.DAILY_REPORTS),
         CosmosServerDatabase.TIMEOUT);
+  }
+
+  /** The telemetry and alert stores of one new database; {@code clock} times the changes to devices. */
+  public record Fleet(TelemetryStore telemetry, AlertStore alerts) {
+  }
+
+  public static Fleet fleet(Clock clock) {
+    CosmosServerDatabase database = CosmosServerDatabase.create();
+    return new Fleet(database.telemetryStore(clock), new CosmosAlertStore(database.database(),
+        CosmosServerDatabase.TIMEOUT));
   }
 }

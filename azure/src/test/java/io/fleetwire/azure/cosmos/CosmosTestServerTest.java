@@ -5,6 +5,8 @@ import com.azure.cosmos.CosmosAsyncContainer;
 import com.azure.cosmos.CosmosAsyncDatabase;
 import com.azure.cosmos.CosmosClientBuilder;
 import com.azure.cosmos.CosmosException;
+import com.azure.cosmos.models.CosmosBulkOperationResponse;
+import com.azure.cosmos.models.CosmosBulkOperations;
 import com.azure.cosmos.models.CosmosContainerProperties;
 import com.azure.cosmos.models.CosmosPatchItemRequestOptions;
 import com.azure.cosmos.models.CosmosPatchOperations;
@@ -19,6 +21,7 @@ import io.fleetwire.testsupport.cosmos.CosmosTestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -102,5 +105,26 @@ class CosmosTestServerTest {
         new SqlParameter("@n", 3)), new CosmosQueryRequestOptions(), Long.class).blockFirst();
     assertEquals(2L + (long) items.queryItems(new SqlQuerySpec("SELECT VALUE COUNT(1) FROM c WHERE c.n >= 3"
         + " AND NOT STARTSWITH(c.id, 'q')"), new CosmosQueryRequestOptions(), Long.class).blockFirst(), count);
+  }
+
+  /** Cosmos DB writes the '/' of a resource id as '-': ids go into request paths, where a '/' breaks them. */
+  @Test
+  void resourceIdsStayPathSafeSoBulkWritesWorkInEveryDatabase() {
+    CosmosAsyncDatabase database = null;
+    for (int i = 0; i < 300 && database == null; i++) {
+      String name = "rid-" + UUID.randomUUID();
+      String rid = client.createDatabase(name).block().getProperties().getResourceId();
+      if (rid.contains("-") || rid.contains("/")) {
+        database = client.getDatabase(name);
+      }
+    }
+    assertNotNull(database, "no resource id with a 63 in base64 among 300 databases");
+    database.createContainer(new CosmosContainerProperties("bulk", "/imei")).block();
+    CosmosAsyncContainer bulk = database.getContainer("bulk");
+
+    List<CosmosBulkOperationResponse<Object>> responses = bulk.executeBulkOperations(Flux.just(
+        CosmosBulkOperations.getCreateItemOperation(item("b1", "b1", 1), new PartitionKey("b1")))).collectList().block();
+
+    assertEquals(201, responses.get(0).getResponse().getStatusCode());
   }
 }
