@@ -2,7 +2,7 @@
 // device (device view), and every geofence rule's circle or polygon, in layers of their own.
 
 import * as L from '../webjars/leaflet/1.9.4/dist/leaflet-src.esm.js';
-import { time } from './format.js';
+import { escapeHtml, time } from './format.js';
 
 export const KIND_LABELS = {
   'temperature-above': 'Too warm',
@@ -13,12 +13,6 @@ export const KIND_LABELS = {
   'geofence-enter': 'Entered zone',
   'geofence-exit': 'Left zone',
 };
-
-function escape(text) {
-  const span = document.createElement('span');
-  span.textContent = text;
-  return span.innerHTML;
-}
 
 export class AlertLayer {
   /** {@code fleetMap}: the FleetMap whose Leaflet map the layers are drawn on. */
@@ -42,7 +36,7 @@ export class AlertLayer {
         icon: L.divIcon({ className: `alert-pin ${alert.state}`, html: '⚠', iconSize: [22, 22], iconAnchor: [11, 11] }),
         zIndexOffset: 2000,
         keyboard: false,
-      }).bindTooltip(`${escape(label)} · ${escape(alert.imei)}<br>${time(alert.ts)}`, { direction: 'top' })
+      }).bindTooltip(`${escapeHtml(label)} · ${escapeHtml(alert.imei)}<br>${time(alert.ts)}`, { direction: 'top' })
         .addTo(this.alerts);
       shown++;
     }
@@ -61,7 +55,7 @@ export class AlertLayer {
       const shape = fence.polygon
         ? L.polygon(fence.polygon, style)
         : L.circle([fence.lat, fence.lon], { ...style, radius: fence.radiusM });
-      shape.bindTooltip(escape(rule.name)).addTo(this.fences);
+      shape.bindTooltip(escapeHtml(rule.name)).addTo(this.fences);
       drawn++;
     }
     this.element.dataset.geofences = String(drawn);

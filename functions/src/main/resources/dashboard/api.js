@@ -97,7 +97,10 @@ export class ApiClient {
   }
 
   async json(path, params) {
-    const response = await this.fetch(path, params, 'application/json');
+    return this.read(await this.fetch(path, params, 'application/json'), path);
+  }
+
+  async read(response, path) {
     try {
       return await response.json();
     } catch (readError) {
@@ -107,9 +110,35 @@ export class ApiClient {
     }
   }
 
-  /** Every device, by IMEI, following the API's "next" tokens to the end. */
-  devices() {
-    return this.all('devices', {}, 'devices');
+  /**
+   * One page of devices: {@code q} searches IMEI prefixes and names on the server, {@code changedSince}
+   * (ISO-8601) keeps only devices changed after it. Resolves to {items, next, serverTime}: the
+   * server's clock when it answered (its Date header; null without one), from which the next
+   * "what changed since" is asked.
+   */
+  async devicePage({ limit, next, q, changedSince } = {}) {
+    const response = await this.fetch('devices', { limit, next, q, changedSince }, 'application/json');
+    const body = await this.read(response, 'devices');
+    const date = Date.parse(response.headers.get('Date') || '');
+    return { items: body.items || [], next: body.next || null, serverTime: Number.isNaN(date) ? null : date };
+  }
+
+  /** One device as the fleet list shows it, with its last record. */
+  device(imei) {
+    return this.json(`devices/${encodeURIComponent(imei)}`);
+  }
+
+  /** The fleet's counts: {devices, online, offline, moving, openAlerts}. */
+  fleetSummary() {
+    return this.json('fleet/summary');
+  }
+
+  /**
+   * What the map shows of a box at a zoom: {clusters: [{lat, lon, count}], devices: [{imei, name,
+   * lat, lon, angle, speed, online, ts}]}. {@code box}: [west, south, east, north] in degrees.
+   */
+  fleetMap(box, zoom) {
+    return this.json('fleet/map', { bbox: box.join(','), zoom });
   }
 
   /** The caller's role (viewer, operator or admin), so the page offers only what it may do. */

@@ -1,5 +1,6 @@
-// Entry point: wires the API client, the fleet list, the map, the device view and the charts,
-// routes between the fleet (#/) and a device (#/device/<imei>), and refreshes the fleet.
+// Entry point: wires the API client, the fleet counts, the fleet list, the map, the device view
+// and the charts, routes between the fleet (#/) and a device (#/device/<imei>), and refreshes what
+// is shown: the counts, the visible page of the list, the visible part of the map, the alerts.
 // Address parameters: ?refresh=<s> between fleet refreshes (10), ?timeout=<s> before a request
 // counts as unanswered (30), ?tiles=<url template|none>, ?token=<API token>.
 
@@ -10,6 +11,7 @@ import { DeviceCharts } from './charts.js';
 import { CommandBox } from './command-box.js';
 import { DeviceView } from './device-view.js';
 import { FleetList } from './fleet-list.js';
+import { FleetSummary } from './fleet-summary.js';
 import { FleetMap } from './map-view.js';
 
 const params = new URLSearchParams(location.search);
@@ -21,7 +23,6 @@ const api = new ApiClient(apiBase(), adoptToken(), TIMEOUT_SECONDS * 1000);
 const layout = $('#layout');
 const status = $('#api-status');
 
-let devices = [];
 let refreshing = false;
 
 function route() {
@@ -33,15 +34,17 @@ function openDevice(imei) {
   location.hash = `#/device/${encodeURIComponent(imei)}`;
 }
 
-const map = new FleetMap($('#map'), $('#map-note'), openDevice);
+const map = new FleetMap($('#map'), $('#map-note'), openDevice, (box, zoom) => api.fleetMap(box, zoom));
 const charts = new DeviceCharts($('#chart-speed'), $('#chart-temperature'));
+const summary = new FleetSummary($('#fleet-counts'), api);
 const fleetList = new FleetList({
   list: $('#device-list'),
-  filter: $('#fleet-filter'),
-  statusFilter: $('#fleet-status-filter'),
-  summary: $('#fleet-summary'),
+  search: $('#fleet-filter'),
   message: $('#fleet-message'),
-}, openDevice);
+  previous: $('#page-previous'),
+  next: $('#page-next'),
+  position: $('#page-position'),
+}, api, openDevice);
 const deviceView = new DeviceView($('#device-view'), api, map, charts);
 const alertLayer = new AlertLayer(map);
 const alertsPanel = new AlertsPanel({
@@ -82,6 +85,23 @@ function applyRole(role) {
 applyRole('viewer');
 api.role().then(applyRole, () => applyRole('viewer'));
 
+/** The open device's header from the server: it is rarely on the list's page. */
+async function describeDevice(imei) {
+  try {
+    const device = await api.device(imei);
+    if (route() === imei) {
+      deviceView.describe(device);
+    }
+  } catch (error) {
+    if (error.status !== 404) {
+      throw error;
+    }
+    if (route() === imei) {
+      deviceView.describe(null);
+    }
+  }
+}
+
 function render() {
   const imei = route();
   const deviceMode = imei !== null;
@@ -97,13 +117,14 @@ function render() {
   map.resize();
   if (deviceMode) {
     document.title = `Fleetwire — ${imei}`;
-    deviceView.open(imei, devices.find((device) => device.imei === imei));
+    deviceView.open(imei, fleetList.device(imei));
+    describeDevice(imei).catch(() => {});
     commandBox.open(imei);
     charts.resize();
   } else {
     commandBox.close();
     document.title = 'Fleetwire — fleet';
-    map.showFleet(devices);
+    map.showFleet().catch(() => {});
   }
 }
 
@@ -120,22 +141,28 @@ async function refresh() {
   }
   refreshing = true;
   try {
-    devices = await api.devices();
-    fleetList.show(devices);
-    if (route() === null) {
-      map.showFleet(devices);
-    } else {
-      deviceView.describe(devices.find((device) => device.imei === route()));
+    const imei = route();
+    const results = await Promise.allSettled([
+      fleetList.refresh().catch((error) => {
+        fleetList.showError(error);
+        throw error;
+      }),
+      summary.refresh(),
+      imei === null ? map.refresh() : describeDevice(imei),
+      refreshAlerts(),
+    ]);
+    const failed = results.find((result) => result.status === 'rejected');
+    if (failed) {
+      const error = failed.reason;
+      status.dataset.state = 'error';
+      status.textContent = statusText(error);
+      status.title = error.describe ? error.describe() : String(error);
+      return;
     }
-    await refreshAlerts();
     status.dataset.state = 'live';
     status.dataset.refreshes = String(Number(status.dataset.refreshes || 0) + 1);
     status.textContent = `Live · updated ${new Date().toLocaleTimeString()}`;
-  } catch (error) {
-    fleetList.showError(error);
-    status.dataset.state = 'error';
-    status.textContent = statusText(error);
-    status.title = error.describe();
+    status.title = '';
   } finally {
     refreshing = false;
   }
@@ -184,5 +211,5 @@ $('#device-view').addEventListener('track-loaded', () => refreshAlerts());
 setUpDailyReport();
 fleetList.showLoading();
 render();
-refresh().then(render);
+refresh();
 setInterval(refresh, REFRESH_SECONDS * 1000);

@@ -68,15 +68,20 @@ export class DeviceView {
     }
   }
 
-  /** The header: name, IMEI and status, refreshed with the fleet list. */
+  /**
+   * The header: name, IMEI and status, refreshed with the fleet. {@code device}: null when the
+   * server does not know it, undefined while it has not answered yet.
+   */
   describe(device) {
     this.root.querySelector('#device-title').textContent = device ? device.name || device.imei : this.imei;
     this.root.querySelector('#device-imei').textContent = this.imei;
     const status = this.root.querySelector('#device-status');
     status.className = `badge ${device && device.online ? 'online' : 'offline'}`;
-    status.textContent = device
-      ? `${device.online ? 'Online' : 'Offline'} · seen ${age(device.lastSeen)}`
-      : 'Unknown device';
+    if (device) {
+      status.textContent = `${device.online ? 'Online' : 'Offline'} · seen ${age(device.lastSeen)}`;
+    } else {
+      status.textContent = device === null ? 'Unknown device' : '…';
+    }
     this.showSensors(device && device.last ? device.last.sensors || {} : {});
   }
 

@@ -30,6 +30,13 @@ export function eventLabel(name) {
 
 const DASH = '–';
 
+/** Text made safe to put in HTML markup. */
+export function escapeHtml(text) {
+  const span = document.createElement('span');
+  span.textContent = text;
+  return span.innerHTML;
+}
+
 export function number(value, digits = 1) {
   return value === null || value === undefined || Number.isNaN(value) ? DASH : Number(value).toFixed(digits);
 }

@@ -33,7 +33,7 @@ final class SqliteFleetQueries {
   static final String BY_CHANGE = SqliteRows.DEVICE_COLUMNS
       + " WHERE d.changed_at > ? AND (d.changed_at > ? OR (d.changed_at = ? AND d.imei > ?))%s"
       + " ORDER BY d.changed_at, d.imei LIMIT ?";
-  static final String COUNTS = "SELECT (SELECT count(*) FROM devices),"
+  static final String COUNTS = "SELECT (SELECT devices FROM fleet_size),"
       + " (SELECT count(*) FROM devices WHERE last_seen >= ?),"
       + " (SELECT count(*) FROM devices WHERE last_seen >= ? AND moving = 1)";
   static final String CELL = "SELECT count(*), avg(lat), avg(lon) FROM devices WHERE qk >= ? AND qk < ?";

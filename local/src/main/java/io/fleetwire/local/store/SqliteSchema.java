@@ -108,10 +108,19 @@ final class SqliteSchema {
     VERSION_5_COLUMNS.put("changed_at", "INTEGER NOT NULL DEFAULT 0");
   }
 
+  /** The indexes, and the number of devices kept by triggers so the summary never counts them. */
   private static final List<String> VERSION_5_INDEXES = List.of(
       "CREATE INDEX IF NOT EXISTS devices_by_tile ON devices (qk, lat, lon)",
       "CREATE INDEX IF NOT EXISTS devices_by_change ON devices (changed_at, imei)",
-      "CREATE INDEX IF NOT EXISTS devices_by_seen ON devices (last_seen, moving)");
+      "CREATE INDEX IF NOT EXISTS devices_by_seen ON devices (last_seen, moving)",
+      "CREATE TABLE IF NOT EXISTS fleet_size (id INTEGER PRIMARY KEY CHECK (id = 1), devices INTEGER NOT NULL)",
+      "INSERT OR REPLACE INTO fleet_size (id, devices) SELECT 1, count(*) FROM devices",
+      """
+      CREATE TRIGGER IF NOT EXISTS fleet_size_added AFTER INSERT ON devices
+      BEGIN UPDATE fleet_size SET devices = devices + 1; END""",
+      """
+      CREATE TRIGGER IF NOT EXISTS fleet_size_forgotten AFTER DELETE ON devices
+      BEGIN UPDATE fleet_size SET devices = devices - 1; END""");
 
   private SqliteSchema() {
   }

@@ -20,13 +20,20 @@ public final class DashboardPage {
     this.browser = browser;
   }
 
-  /** Opens the page and waits until the first device list answer (or failure) is shown. */
+  /** Opens the page and waits until the first device list and map answers (or failures) are shown. */
   public static DashboardPage open(Browser browser, String url) {
     browser.open(url);
     DashboardPage page = new DashboardPage(browser);
     browser.waitUntil("the fleet list to leave its loading state",
         driver -> !"loading".equals(page.fleetMessageState()));
+    browser.waitUntil("the map to leave its loading state", driver -> !"loading".equals(page.mapState()));
     return page;
+  }
+
+  /** Opens the fleet view of a stack in a desktop-sized viewport, without map tiles, with more address parameters. */
+  static DashboardPage openFleet(Browser browser, RunningStack stack, String query) {
+    browser.viewport(1280, 800);
+    return open(browser, stack.url("/?tiles=none" + query));
   }
 
   public Browser browser() {
@@ -84,10 +91,59 @@ public final class DashboardPage {
             + "return cell ? (cell.querySelector('.value') || cell).innerText : null", imei, field);
   }
 
+  /** Types into the search box and waits until the list shows the server's answer for it. */
   public void filter(String text) {
     WebElement filter = browser.find("#fleet-filter");
     filter.clear();
     filter.sendKeys(text);
+    browser.waitUntil("the list searched for '" + text + "'", driver -> text.strip().equals(listAttribute("data-query"))
+        && "ready".equals(listAttribute("data-state")));
+  }
+
+  private String listAttribute(String name) {
+    return browser.find("#device-list").getDomAttribute(name);
+  }
+
+  /** The list's page, counted from 0. */
+  public int listPage() {
+    return Integer.parseInt(listAttribute("data-page"));
+  }
+
+  public boolean nextPageEnabled() {
+    return browser.find("#page-next").isEnabled() && browser.find("#fleet-pager").isDisplayed();
+  }
+
+  public void nextPage() {
+    turnPage("#page-next", listPage() + 1);
+  }
+
+  public void previousPage() {
+    turnPage("#page-previous", listPage() - 1);
+  }
+
+  private void turnPage(String button, int page) {
+    browser.find(button).click();
+    browser.waitUntil("page " + page + " of the list",
+        driver -> listPage() == page && "ready".equals(listAttribute("data-state")));
+  }
+
+  /** The paths and queries of the API requests the page made (resource timing), then forgets them. */
+  @SuppressWarnings("unchecked")
+  public List<String> takeApiRequests() {
+    return (List<String>) browser.script("""
+        const urls = performance.getEntriesByType('resource').map(entry => new URL(entry.name))
+          .filter(url => url.pathname.includes('/api/')).map(url => url.pathname + url.search);
+        performance.clearResourceTimings();
+        return urls;""");
+  }
+
+  /** A figure of the header's fleet summary: devices, online, offline, moving, openAlerts. */
+  public long fleetFigure(String figure) {
+    return Long.parseLong(browser.find("#fleet-counts [data-figure='" + figure + "'] dd").getDomAttribute("data-value"));
+  }
+
+  public String fleetFigureText(String figure) {
+    return browser.find("#fleet-counts [data-figure='" + figure + "'] dd").getText();
   }
 
   public String filterValue() {
@@ -96,6 +152,53 @@ public final class DashboardPage {
 
   public int markerCount() {
     return Integer.parseInt(browser.find("#map").getDomAttribute("data-marker-count"));
+  }
+
+  public String mapState() {
+    return browser.find("#map").getDomAttribute("data-state");
+  }
+
+  /** How many fleet/map answers the map has drawn since the page loaded. */
+  public int mapViews() {
+    return Integer.parseInt(browser.find("#map").getDomAttribute("data-views"));
+  }
+
+  /** The zoom the drawn answer was asked for. */
+  public int mapZoom() {
+    return Integer.parseInt(browser.find("#map").getDomAttribute("data-zoom"));
+  }
+
+  /** The count on every cluster bubble drawn. */
+  @SuppressWarnings("unchecked")
+  public List<Long> clusterCounts() {
+    return (List<Long>) browser.script(
+        "return [...document.querySelectorAll('#map .cluster')].map(bubble => Number(bubble.dataset.count))");
+  }
+
+  /** Clicks the (first) bubble of this count and waits for the map to draw the view it zoomed into. */
+  public void clickCluster(long count) {
+    int views = mapViews();
+    browser.find("#map .cluster[data-count='" + count + "']").click();
+    browser.waitUntil("the view zoomed into the cluster", driver -> mapViews() > views && "ready".equals(mapState()));
+  }
+
+  /** Whether every pin and bubble lies inside the map's visible area. */
+  public boolean allMarkersInView() {
+    return Boolean.TRUE.equals(browser.script("""
+        const map = document.querySelector('#map').getBoundingClientRect();
+        return [...document.querySelectorAll('#map .pin, #map .cluster')].every(marker => {
+          const box = marker.getBoundingClientRect();
+          const x = box.left + box.width / 2;
+          const y = box.top + box.height / 2;
+          return x >= map.left && x <= map.right && y >= map.top && y <= map.bottom;
+        });"""));
+  }
+
+  /** Whether the names beside the pins are shown. */
+  public boolean pinLabelsShown() {
+    return Boolean.TRUE.equals(browser.script("""
+        const label = document.querySelector('#map .pin .pin-label');
+        return label !== null && getComputedStyle(label).display !== 'none';"""));
   }
 
   public List<String> markerImeis() {

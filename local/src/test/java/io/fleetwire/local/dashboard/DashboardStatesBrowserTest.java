@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the page says when there is nothing to show or the API cannot answer, and how it draws the map without tiles. */
@@ -55,20 +56,33 @@ class DashboardStatesBrowserTest {
     }
   }
 
-  /** The API answers devices 1,000 to a page: the page follows {@code next} and lists all of them. */
+  /**
+   * A fleet beyond one page of the list: the server's pages in IMEI order, one after the other by
+   * its "next" tokens, and back again without a token.
+   */
   @Test
-  void fleetLargerThanOnePageOfTheApiIsListedWhole() {
+  void fleetLargerThanAPageIsListedPageByPage() {
     try (RunningStack large = RunningStack.start(null)) {
-      int count = 1_001;
+      int count = 60;
       for (int i = 0; i < count; i++) {
         large.api().register(String.valueOf(359_632_100_000_000L + i), "Unit " + i);
       }
+      List<String> imeis = large.api().devices().stream().map(device -> device.get("imei").asText()).toList();
 
       DashboardPage page = DashboardPage.open(browser, large.url("/?tiles=none"));
+      List<String> first = page.listedImeis();
+      page.nextPage();
+      List<String> second = page.listedImeis();
+      page.nextPage();
+      List<String> third = page.listedImeis();
+      boolean moreAfterThird = page.nextPageEnabled();
+      page.previousPage();
 
-      List<String> listed = page.listedImeis();
-      assertEquals(count, listed.size());
-      assertTrue(listed.contains(String.valueOf(359_632_100_000_000L + count - 1)), "the last device, on page two");
+      assertEquals(imeis.subList(0, 25), first);
+      assertEquals(imeis.subList(25, 50), second);
+      assertEquals(imeis.subList(50, 60), third);
+      assertFalse(moreAfterThird, "the last page offers no next one");
+      assertEquals(second, page.listedImeis(), "back to the second page");
     }
   }
 

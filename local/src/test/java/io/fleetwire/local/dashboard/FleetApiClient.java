@@ -42,6 +42,11 @@ public final class FleetApiClient {
     return all("/api/devices", "");
   }
 
+  /** {@code GET /api/fleet/summary}: devices, online, offline, moving, openAlerts. */
+  public JsonNode summary() {
+    return getJson("/api/fleet/summary");
+  }
+
   public void register(String imei, String name) {
     String body = JSON.createObjectNode().put("imei", imei).put("name", name).toString();
     HttpResponse<String> response = send(request("/api/devices")

@@ -41,8 +41,7 @@ class FleetViewBrowserTest {
   }
 
   private DashboardPage openFleet(String query) {
-    browser.viewport(1280, 800);
-    return DashboardPage.open(browser, stack.url("/?tiles=none" + query));
+    return DashboardPage.openFleet(browser, stack, query);
   }
 
   private static List<String> imeis(List<JsonNode> devices) {
@@ -109,6 +108,9 @@ class FleetViewBrowserTest {
     assertEquals(DemoFleet.DRIVING.size(), imeisWithPosition(devices).size());
     assertEquals(imeisWithPosition(devices).size(), page.markerCount());
     assertEquals(Set.copyOf(imeisWithPosition(devices)), Set.copyOf(page.markerImeis()));
+    assertEquals(List.of(), page.clusterCounts(), "six devices are drawn one by one");
+    assertTrue(page.pinLabelsShown(), "a few devices are named on the map");
+    assertTrue(page.allMarkersInView(), "the first view is fitted to the fleet");
   }
 
   @Test
@@ -120,6 +122,36 @@ class FleetViewBrowserTest {
 
     assertEquals(List.of(DemoFleet.REEFER.imei()), page.listedImeis());
     assertEquals("reefer", page.filterValue());
+  }
+
+  /**
+   * The boxes the map asks the server about ({@code viewBoxes} of the page's own module, given map
+   * bounds west, south, east, north): the server's boxes never cross the antimeridian or leave the world.
+   */
+  @Test
+  void viewsAcrossTheAntimeridianAreAskedAsTwoBoxes() {
+    openFleet("");
+    List<List<Double>> views = List.of(
+        List.of(10.0, 40.0, 20.0, 50.0),
+        List.of(165.0, -20.0, 190.0, -10.0),
+        List.of(-190.0, -20.0, -165.0, -10.0),
+        List.of(350.0, 40.0, 370.0, 50.0),
+        List.of(-300.0, -89.0, 300.0, 89.0));
+
+    Object boxes = browser.asyncScript("""
+        const views = arguments[0];
+        const done = arguments[arguments.length - 1];
+        Promise.all([import(new URL('dashboard/map-view.js', document.baseURI).href),
+            import(new URL('webjars/leaflet/1.9.4/dist/leaflet-src.esm.js', document.baseURI).href)])
+          .then(([page, L]) => done(JSON.stringify(views.map(([west, south, east, north]) =>
+            page.viewBoxes(L.latLngBounds([south, west], [north, east]))))));""", views);
+
+    assertEquals("["
+        + "[{\"box\":[10,40,20,50],\"shift\":0}],"
+        + "[{\"box\":[165,-20,180,-10],\"shift\":0},{\"box\":[-180,-20,-170,-10],\"shift\":360}],"
+        + "[{\"box\":[-180,-20,-165,-10],\"shift\":0},{\"box\":[170,-20,180,-10],\"shift\":-360}],"
+        + "[{\"box\":[-10,40,10,50],\"shift\":360}],"
+        + "[{\"box\":[-180,-85.05,180,85.05],\"shift\":0}]]", boxes);
   }
 
   @Test
