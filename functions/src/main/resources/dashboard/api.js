@@ -216,9 +216,9 @@ export class ApiClient {
     return this.send('DELETE', `rules/${encodeURIComponent(id)}`);
   }
 
-  /** Alerts open now, newest first. */
-  openAlerts() {
-    return this.json('alerts', { state: 'open' }).then((body) => body.items || []);
+  /** The newest {@code limit} alerts open now (the header counts them all). */
+  openAlerts(limit = 100) {
+    return this.json('alerts', { state: 'open', limit }).then((body) => body.items || []);
   }
 
   /** Every alert of one device that opened in [from, to), newest first. */

@@ -53,18 +53,27 @@ const alertsPanel = new AlertsPanel({
   rules: $('#rule-list'),
   form: $('#rule-form'),
   message: $('#rule-message'),
-}, api, openDevice, () => refreshAlerts());
+}, api, openDevice, () => refreshAlerts(true));
 
 /**
  * Open alerts and the rules (with their geofences), refreshed with the fleet. In the device view
  * the map shows that device's alerts of the chosen range instead of the fleet's open ones.
  */
-async function refreshAlerts() {
+// Rules change rarely and only by hand: this page's own changes fetch them at once, other
+// people's show within RULES_MAX_AGE_MS, so a refresh does not carry every rule every time.
+const RULES_MAX_AGE_MS = 60_000;
+let rulesFetchedAt = -Infinity;
+
+async function refreshAlerts(rulesChanged = false) {
   try {
-    const [open, rules] = await Promise.all([api.openAlerts(), api.rules()]);
+    const fetchRules = rulesChanged || Date.now() - rulesFetchedAt >= RULES_MAX_AGE_MS;
+    const [open, rules] = await Promise.all([api.openAlerts(), fetchRules ? api.rules() : null]);
     alertsPanel.showAlerts(open);
-    alertsPanel.showRules(rules);
-    alertLayer.showGeofences(rules);
+    if (rules !== null) {
+      rulesFetchedAt = Date.now();
+      alertsPanel.showRules(rules);
+      alertLayer.showGeofences(rules);
+    }
     const imei = route();
     if (imei === null) {
       alertLayer.showAlerts(open);

@@ -88,7 +88,9 @@ final class AlertRoutes {
       if (!state.equals("open")) {
         throw ApiException.badRequest("bad_state", "'state' can only be open, got " + RequestParams.quoted(state));
       }
-      return ApiResponse.json(200, page(store.openAlerts(MAX_OPEN_LISTED), null));
+      int limit = request.param("limit").isPresent() ? Math.min(RequestParams.limit(request), MAX_OPEN_LISTED)
+          : MAX_OPEN_LISTED;
+      return ApiResponse.json(200, page(store.openAlerts(limit), null));
     }
     TimeRange range = params.range(request);
     String imei = request.param("imei").map(RequestParams::imei).orElse(null);

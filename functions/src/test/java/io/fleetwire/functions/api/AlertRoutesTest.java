@@ -121,6 +121,9 @@ class AlertRoutesTest {
     assertEquals("closed", second.get("items").get(0).get("state").asText());
     assertEquals(2, open.get("items").size());
     assertNull(open.get("next").textValue());
+    JsonNode newestOpen = json(call("GET", "/api/alerts", "", Map.of("state", "open", "limit", "1")));
+    assertEquals(1, newestOpen.get("items").size());
+    assertEquals("a4", newestOpen.get("items").get(0).get("id").asText());
     assertEquals(400, call("GET", "/api/alerts", "", Map.of("imei", "123")).status());
   }
 }
