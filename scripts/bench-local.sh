@@ -27,16 +27,7 @@ fi
 LOCAL_JAR=local/target/fleetwire-local.jar
 SIM_JAR=simulator/target/fleetwire-simulator.jar
 
-DATA=$(mktemp -d -t fleetwire-bench.XXXXXX)
-STACK_PID=
-cleanup() {
-  if [[ -n "$STACK_PID" ]] && kill -0 "$STACK_PID" 2>/dev/null; then
-    kill -TERM "$STACK_PID"
-    wait "$STACK_PID" || true
-  fi
-  rm -rf "$DATA"
-}
-trap cleanup EXIT
+source scripts/measure/stack-run.sh bench
 
 start_stack() {
   java -Xmx"$HEAP" -jar "$LOCAL_JAR" --tcp-host 127.0.0.1 --tcp-port "$TCP_PORT" --http-port "$HTTP_PORT" \
@@ -69,8 +60,7 @@ run() {
     --ack-timeout "$ACK_TIMEOUT" "$@" 2>&1 | grep -E '^\[' | tail -1
   local devices cpu size stored
   devices=$(curl -sf "http://127.0.0.1:$HTTP_PORT/api/devices" | grep -o '"registered"' | wc -l || true)
-  # utime + stime of the stack process, in clock ticks (proc(5) fields 14 and 15)
-  cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$STACK_PID/stat")
+  cpu=$(cpu_seconds "$STACK_PID")
   stop_stack
   size=$(du -sh "$DATA/$name" | cut -f1)
   if command -v sqlite3 >/dev/null; then

@@ -15,9 +15,6 @@ import io.fleetwire.functions.alert.AlertEvaluator;
 import io.fleetwire.local.store.SqliteAlertStore;
 import io.fleetwire.local.store.SqliteCommandStore;
 import io.fleetwire.local.store.SqliteTelemetryStore;
-import io.fleetwire.simulator.teltonika.Codec;
-import io.fleetwire.simulator.Simulation;
-import io.fleetwire.simulator.SimulationConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
@@ -46,12 +43,12 @@ public final class LocalStack implements AutoCloseable {
   private final InProcessQueue queue;
   private final FrontServer front;
   private final LocalHttpServer http;
-  private final Simulation demo;
+  private final LocalDemo demo;
   private final LocalAlerts alerts;
   private final PrometheusMeterRegistry meters;
 
   private LocalStack(SqliteTelemetryStore store, CommandOutbox outbox, InProcessQueue queue, FrontServer front,
-      LocalHttpServer http, Simulation demo, LocalAlerts alerts, PrometheusMeterRegistry meters) {
+      LocalHttpServer http, LocalDemo demo, LocalAlerts alerts, PrometheusMeterRegistry meters) {
     this.alerts = alerts;
     this.meters = meters;
     this.store = store;
@@ -109,7 +106,8 @@ public final class LocalStack implements AutoCloseable {
       http = LocalHttpServer.start(config.httpHost(), config.httpPort(), api, new DashboardAssets(),
           HttpAccess.of(config.apiTokens(), config.allowedHosts()), config.httpLimits(), meters);
       alerts = new LocalAlerts(alertSettings, alertStore, evaluator, store, Clock.systemUTC());
-      Simulation demo = config.demoDevices() > 0 ? startDemo(config, front.port()) : null;
+      LocalDemo demo = config.demoDevices() > 0
+          ? LocalDemo.start(config.demoDevices(), config.demoInterval(), front, store, meters) : null;
       LOG.info("Fleetwire local stack: devices on {}:{}, dashboard http://{}:{}/, data in {}{}",
           config.tcpHost(), front.port(), config.httpHost(), http.port(), config.dataDir().toAbsolutePath(),
           demo == null ? "" : ", " + config.demoDevices() + " simulated devices");
@@ -131,19 +129,6 @@ public final class LocalStack implements AutoCloseable {
     }
   }
 
-  private static Simulation startDemo(LocalConfig config, int port) {
-    Simulation demo = new Simulation(SimulationConfig.builder()
-        .host("127.0.0.1")
-        .port(port)
-        .devices(config.demoDevices())
-        .interval(config.demoInterval())
-        .codec(Codec.CODEC_8E)
-        .keepAckedRecords(false)
-        .build());
-    demo.start();
-    return demo;
-  }
-
   public int tcpPort() {
     return front.port();
   }
@@ -161,7 +146,7 @@ public final class LocalStack implements AutoCloseable {
   @Override
   public void close() {
     if (demo != null) {
-      demo.stop();
+      demo.close();
     }
     front.close();
     outbox.close();

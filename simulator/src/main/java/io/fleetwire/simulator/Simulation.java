@@ -3,23 +3,28 @@ package io.fleetwire.simulator;
 import io.fleetwire.contract.Record;
 import io.fleetwire.simulator.device.DeviceTls;
 import io.fleetwire.simulator.device.SimulatedDevice;
-import io.fleetwire.simulator.vehicle.Vehicle;
+import io.fleetwire.simulator.vehicle.FleetLayout;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.local.LocalAddress;
+import io.netty.channel.local.LocalChannel;
+import io.netty.channel.local.LocalIoHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +33,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A fleet of simulated trackers connected to one front over real TCP. All devices share a few
- * event loop threads (non-blocking I/O, no thread per device), so one process holds thousands of
- * connections. Used by the CLI, by tests and by benchmarks:
+ * A fleet of simulated trackers connected to one front over real TCP (or a front's in-process
+ * listener in the same JVM). All devices share a few event loop threads (non-blocking I/O, no
+ * thread per device; each device's timers are tasks on its loop), so one process holds tens of
+ * thousands of connections. The vehicles are laid out by {@link FleetLayout}: spread over European
+ * cities, each with a name. Used by the CLI, the local demo, tests and benchmarks:
  *
  * <pre>{@code
  * try (Simulation sim = new Simulation(SimulationConfig.builder().port(port).devices(10)
@@ -47,7 +54,9 @@ public final class Simulation implements AutoCloseable {
   private final SimulationConfig config;
   private final SimulationStats stats = new SimulationStats();
   private final List<String> imeis;
+  private final List<FleetLayout.Member> members;
   private final Map<String, List<Record>> acked;
+  private final ThreadCpuMeter cpu = new ThreadCpuMeter(new DefaultThreadFactory("simulator", true));
   private final CountDownLatch finished;
   private final List<SimulatedDevice> devices = new ArrayList<>();
   private EventLoopGroup group;
@@ -56,14 +65,21 @@ public final class Simulation implements AutoCloseable {
 
   public Simulation(SimulationConfig config) {
     this.config = config;
-    List<String> names = new ArrayList<>(config.devices());
-    Map<String, List<Record>> records = new LinkedHashMap<>();
+    List<String> numbers = new ArrayList<>(config.devices());
+    List<FleetLayout.Member> fleet = new ArrayList<>(config.devices());
+    FleetLayout layout = new FleetLayout(config.seed());
+    // Load runs keep no records: no list per device then.
+    Map<String, List<Record>> records = config.keepAckedRecords() ? new LinkedHashMap<>() : new HashMap<>(0);
     for (int i = 0; i < config.devices(); i++) {
       String imei = config.imei(i);
-      names.add(imei);
-      records.put(imei, Collections.synchronizedList(new ArrayList<>()));
+      numbers.add(imei);
+      fleet.add(layout.member(config.firstDevice() + i));
+      if (config.keepAckedRecords()) {
+        records.put(imei, Collections.synchronizedList(new ArrayList<>()));
+      }
     }
-    this.imeis = List.copyOf(names);
+    this.imeis = List.copyOf(numbers);
+    this.members = List.copyOf(fleet);
     this.acked = Collections.unmodifiableMap(records);
     this.finished = new CountDownLatch(config.devices());
   }
@@ -75,6 +91,19 @@ public final class Simulation implements AutoCloseable {
   /** The devices' IMEIs, device 0 first. */
   public List<String> imeis() {
     return imeis;
+  }
+
+  /** Each device's display name (e.g. {@code "Berlin van 0042"}), in the order of {@link #imeis()}. */
+  public List<String> names() {
+    return members.stream().map(FleetLayout.Member::name).toList();
+  }
+
+  /**
+   * CPU time the simulation's own threads have used so far (every device's timers, encoding and
+   * I/O), in nanoseconds; -1 where the JVM cannot measure thread CPU time.
+   */
+  public long cpuNanos() {
+    return cpu.cpuNanos();
   }
 
   /** Live counters; readable at any time. */
@@ -90,18 +119,22 @@ public final class Simulation implements AutoCloseable {
     if (started) {
       throw new IllegalStateException("simulation already started");
     }
-    InetSocketAddress front = resolve(config.host(), config.port());
+    SocketAddress front = config.inProcessAddress() != null ? new LocalAddress(config.inProcessAddress())
+        : resolve(config.host(), config.port());
     List<InetSocketAddress> sources = config.sourceAddresses().stream()
         .map(a -> resolve(a, 0)).toList();
     SslContext tls = config.tls() == null ? null : config.tls().clientContext();
     started = true;
-    group = new MultiThreadIoEventLoopGroup(config.ioThreads(),
-        new DefaultThreadFactory("simulator", true), NioIoHandler.newFactory());
+    group = new MultiThreadIoEventLoopGroup(config.ioThreads(), cpu,
+        config.inProcessAddress() != null ? LocalIoHandler.newFactory() : NioIoHandler.newFactory());
     Bootstrap template = new Bootstrap()
-        .channel(NioSocketChannel.class)
         .remoteAddress(front)
-        .option(ChannelOption.TCP_NODELAY, true)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout().toMillis());
+    if (config.inProcessAddress() != null) {
+      template.channel(LocalChannel.class);
+    } else {
+      template.channel(NioSocketChannel.class).option(ChannelOption.TCP_NODELAY, true);
+    }
     if (tls != null) {
       DeviceTls.enable(template, tls, config.host(), config.port());
     }
@@ -119,9 +152,9 @@ public final class Simulation implements AutoCloseable {
       }
       String imei = imeis.get(i);
       List<Record> sink = acked.get(imei);
-      SimulatedDevice device = new SimulatedDevice(config, imei, new Vehicle(random.nextLong()),
+      SimulatedDevice device = new SimulatedDevice(config, imei, members.get(i).vehicle(),
           loop, bootstrap, stats, startMillis + offsetNanos / 1_000_000, offsetNanos,
-          config.keepAckedRecords() ? sink::add : null, finished::countDown);
+          sink == null ? null : sink::add, finished::countDown);
       devices.add(device);
       device.start(config.rampUp().toNanos() * i / config.devices());
     }
@@ -171,7 +204,7 @@ public final class Simulation implements AutoCloseable {
 
   /**
    * Every acked record's contract form by IMEI (all IMEIs present, in device order), each list in
-   * ack order — a copy taken now. Empty lists when {@code keepAckedRecords} is off.
+   * ack order — a copy taken now. An empty map when {@code keepAckedRecords} is off.
    */
   public Map<String, List<Record>> ackedRecords() {
     Map<String, List<Record>> copy = new LinkedHashMap<>();

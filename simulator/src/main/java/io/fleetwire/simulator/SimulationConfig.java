@@ -38,6 +38,8 @@ import java.util.Objects;
  *     off for load runs
  * @param ioThreads event loop threads that run all devices
  * @param tls how to speak TLS to the front's TLS port; {@code null} for plain TCP
+ * @param inProcessAddress name of a front's in-process listener in this JVM to connect to instead
+ *     of {@code host}/{@code port} (no socket, no file descriptor per device); {@code null} for TCP
  */
 public record SimulationConfig(
     String host,
@@ -63,7 +65,8 @@ public record SimulationConfig(
     int bufferCapacity,
     boolean keepAckedRecords,
     int ioThreads,
-    SimulatorTls tls) {
+    SimulatorTls tls,
+    String inProcessAddress) {
 
   public SimulationConfig {
     Objects.requireNonNull(host, "host");
@@ -85,6 +88,8 @@ public record SimulationConfig(
     require(rampUp != null && !rampUp.isNegative(), "ramp-up must not be negative");
     require(drainTimeout != null && !drainTimeout.isNegative(), "drain timeout must not be negative");
     require(ioThreads >= 1, "io threads must be at least 1");
+    require(inProcessAddress == null || (tls == null && sourceAddresses.isEmpty()),
+        "an in-process connection takes neither TLS nor source addresses");
     Imei.of(imeiPrefix, firstDevice + devices - 1);
   }
 
@@ -133,6 +138,7 @@ public record SimulationConfig(
     private boolean keepAckedRecords = true;
     private int ioThreads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     private SimulatorTls tls;
+    private String inProcessAddress;
 
     public Builder host(String value) {
       host = value;
@@ -251,11 +257,17 @@ public record SimulationConfig(
       return this;
     }
 
+    /** {@code null} for TCP to host and port. */
+    public Builder inProcessAddress(String value) {
+      inProcessAddress = value;
+      return this;
+    }
+
     public SimulationConfig build() {
       return new SimulationConfig(host, port, devices, firstDevice, imeiPrefix, interval,
           recordsPerFrame, codec, duration, maxFrames, seed, startTime, sourceAddresses, ackTimeout,
           reconnectMin, reconnectMax, connectTimeout, rampUp, drainTimeout, keepAlive,
-          bufferCapacity, keepAckedRecords, ioThreads, tls);
+          bufferCapacity, keepAckedRecords, ioThreads, tls, inProcessAddress);
     }
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fleetwire.contract.Record;
 import io.fleetwire.simulator.teltonika.Codec;
+import io.fleetwire.simulator.vehicle.FleetLayout;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -216,6 +217,36 @@ class SimulationTest {
       assertTrue(sim.stats().recordsAcked() >= 50);
       assertEquals(sim.stats().recordsGenerated(), sim.stats().recordsAcked());
       assertEquals(0, sim.stats().devicesOnline());
+    }
+  }
+
+  @Test
+  void namesEachDeviceByTheFleetLayout() {
+    Simulation sim = new Simulation(SimulationConfig.builder().devices(50).firstDevice(1_000).build());
+    FleetLayout layout = new FleetLayout(sim.config().seed());
+
+    assertEquals(50, sim.names().size());
+    for (int i = 0; i < 50; i++) {
+      assertEquals(layout.member(1_000 + i).name(), sim.names().get(i));
+    }
+    assertEquals(50, Set.copyOf(sim.names()).size());
+  }
+
+  @Test
+  void measuresTheCpuItsDevicesUse() throws Exception {
+    try (FakeFront front = FakeFront.ackingEverything();
+        Simulation sim = new Simulation(against(front).devices(20).recordsPerFrame(10).maxFrames(20)
+            .keepAckedRecords(false).build())) {
+      assertEquals(0, sim.cpuNanos());
+      sim.start();
+      assertTrue(sim.awaitCompletion(WAIT));
+      long used = sim.cpuNanos();
+
+      assertTrue(used > 0, "no CPU measured");
+      assertTrue(used < WAIT.toNanos(), "more CPU than one thread could use: " + used);
+      sim.stop();
+      assertTrue(sim.cpuNanos() >= used, "CPU of ended threads forgotten");
+      assertTrue(sim.ackedRecords().isEmpty());
     }
   }
 }

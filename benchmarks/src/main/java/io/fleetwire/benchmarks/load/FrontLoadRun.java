@@ -83,7 +83,7 @@ public final class FrontLoadRun implements Callable<Integer> {
   }
 
   /** Reads durations as the front's CLI does: {@code 500ms}, {@code 20s}, {@code PT20S}. */
-  static final class DurationOption implements CommandLine.ITypeConverter<Duration> {
+  public static final class DurationOption implements CommandLine.ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
       return DurationText.parse(value);

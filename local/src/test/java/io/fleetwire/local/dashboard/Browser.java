@@ -53,6 +53,14 @@ public final class Browser implements AutoCloseable {
 
   /** Starts a fresh headless browser (its own temporary profile) with a viewport of this size. */
   public static Browser start(int width, int height) {
+    return start(width, height, false);
+  }
+
+  /**
+   * As {@link #start(int, int)}; with {@code recordNetwork} Chrome's DevTools events (network
+   * requests and their sizes on the wire) are kept for {@link #devToolsEvents()}.
+   */
+  public static Browser start(int width, int height, boolean recordNetwork) {
     Path chromium = Path.of(System.getProperty("fleetwire.chromium", "/usr/bin/chromium"));
     Path chromedriver = Path.of(System.getProperty("fleetwire.chromedriver", "/usr/bin/chromedriver"));
     if (!Files.isExecutable(chromium) || !Files.isExecutable(chromedriver)) {
@@ -75,6 +83,9 @@ public final class Browser implements AutoCloseable {
         "--user-data-dir=" + profile, "--window-size=" + width + "," + height);
     LoggingPreferences logging = new LoggingPreferences();
     logging.enable(LogType.BROWSER, Level.ALL);
+    if (recordNetwork) {
+      logging.enable(LogType.PERFORMANCE, Level.ALL);
+    }
     options.setCapability("goog:loggingPrefs", logging);
     System.setProperty("webdriver.chrome.driver", chromedriver.toString());
     Browser browser = new Browser(new ChromeDriver(options), profile);
@@ -128,6 +139,15 @@ public final class Browser implements AutoCloseable {
   public void clearConsole() {
     consoleEntries();
     console.clear();
+  }
+
+  /**
+   * The DevTools events since the last call, each the JSON text Chrome logs
+   * ({@code {"message":{"method":"Network.loadingFinished","params":{...}}}}); only for a browser
+   * started to record the network.
+   */
+  public List<String> devToolsEvents() {
+    return driver.manage().logs().get(LogType.PERFORMANCE).getAll().stream().map(LogEntry::getMessage).toList();
   }
 
   public List<String> severeConsoleErrors() {

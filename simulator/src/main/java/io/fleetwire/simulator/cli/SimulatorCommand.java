@@ -162,7 +162,7 @@ public final class SimulatorCommand implements Callable<Integer> {
       simulation.stop();
       chaosFleet.stop();
       if (reported.compareAndSet(false, true)) {
-        report(out, simulation.stats(), chaosFleet, started, "done");
+        report(out, simulation, chaosFleet, started, "done");
       }
     };
     Thread hook = new Thread(finalReport, "simulator-shutdown");
@@ -175,7 +175,7 @@ public final class SimulatorCommand implements Callable<Integer> {
     simulation.start();
     chaosFleet.start();
     while (!simulation.awaitCompletion(progress)) {
-      report(out, simulation.stats(), chaosFleet, started, "progress");
+      report(out, simulation, chaosFleet, started, "progress");
     }
     finalReport.run();
     Runtime.getRuntime().removeShutdownHook(hook);
@@ -218,11 +218,15 @@ public final class SimulatorCommand implements Callable<Integer> {
     return trust;
   }
 
-  private static void report(PrintWriter out, SimulationStats stats, ChaosFleet chaos,
+  /** The simulator's own CPU (its event loops) is printed so a run can say what its devices cost. */
+  private static void report(PrintWriter out, Simulation simulation, ChaosFleet chaos,
       long startedNanos, String what) {
+    SimulationStats stats = simulation.stats();
     double seconds = (System.nanoTime() - startedNanos) / 1e9;
-    out.printf(Locale.ROOT, "[%7.1fs] %s: %s acked/s=%.0f%n", seconds, what, stats.summary(),
-        stats.recordsAcked() / Math.max(seconds, 1e-3));
+    double cpuSeconds = simulation.cpuNanos() / 1e9;
+    out.printf(Locale.ROOT, "[%7.1fs] %s: %s acked/s=%.0f simulatorCpu=%.1fs (%.3f cores)%n", seconds, what,
+        stats.summary(), stats.recordsAcked() / Math.max(seconds, 1e-3), cpuSeconds,
+        cpuSeconds / Math.max(seconds, 1e-3));
     if (chaos.clients() > 0) {
       out.printf(Locale.ROOT, "[%7.1fs] %s: %s%n", seconds, what, chaos.stats().summary());
     }

@@ -2,6 +2,7 @@ package io.fleetwire.simulator.teltonika;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -96,13 +97,18 @@ public final class AvlEncoder {
     if (records.isEmpty() || records.size() > 255) {
       throw new IllegalArgumentException("a frame holds 1..255 records, got " + records.size());
     }
-    int recordBytes = records.stream().mapToInt(r -> r.length).sum();
+    int recordBytes = 0;
+    for (byte[] record : records) {
+      recordBytes += record.length;
+    }
     ByteBuffer out = ByteBuffer.allocate(FRAME_OVERHEAD + recordBytes);
     out.putInt(0);
     out.putInt(recordBytes + 3);
     out.put((byte) codec.id());
     out.put((byte) records.size());
-    records.forEach(out::put);
+    for (byte[] record : records) {
+      out.put(record);
+    }
     out.put((byte) records.size());
     out.putInt(Crc16Ibm.of(out.array(), 8, recordBytes + 3));
     return out.array();
@@ -110,7 +116,11 @@ public final class AvlEncoder {
 
   /** An AVL data packet of records encoded for the same codec. */
   public static byte[] frameOf(Codec codec, List<EncodedRecord> records) {
-    return frame(codec, records.stream().map(EncodedRecord::wire).toList());
+    List<byte[]> wires = new ArrayList<>(records.size());
+    for (EncodedRecord record : records) {
+      wires.add(record.wire());
+    }
+    return frame(codec, wires);
   }
 
   private static int recordLength(Codec codec, TrackerRecord record) {

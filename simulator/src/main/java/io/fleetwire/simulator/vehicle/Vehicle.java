@@ -9,21 +9,21 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A vehicle driving a loop of waypoints around a city, with stops (ignition off), speed changes,
+ * A vehicle driving a loop of waypoints ({@link Route}), with stops (ignition off), speed changes,
  * occasional over-speeding and, rarely, a crash. Each {@link #next} call reports its state at a
- * record time as a tracker would. Everything it reports follows from the seed and the record
- * times, so two vehicles with the same seed report the same records.
+ * record time as a tracker would. Everything it reports follows from the seed, the route and the
+ * record times, so two vehicles with the same seed and route report the same records.
  */
 public final class Vehicle {
-  /** City centres (latitude, longitude): Vilnius, Berlin, Warsaw, Paris, Stockholm, Madrid. */
-  private static final double[][] CITIES = {{54.6872, 25.2797}, {52.5200, 13.4050},
-      {52.2297, 21.0122}, {48.8566, 2.3522}, {59.3293, 18.0686}, {40.4168, -3.7038}};
+  /** Cruising speed drifts at most this far outside the route's range. */
+  private static final double CRUISE_DRIFT_KMH = 10;
   private static final double METRES_PER_DEGREE = 111_320.0;
   private static final int OVER_SPEED_KMH = 90;
   private static final double CRASH_PROBABILITY = 1.0 / 2000;
   private static final int VARIABLE_IO_EVERY = 50;
 
   private final SplittableRandom random;
+  private final Route route;
   private final double[][] waypoints;
   private final int baseAltitude;
   private final int baseTemperature;
@@ -40,18 +40,25 @@ public final class Vehicle {
   private long lastTimestamp = -1;
   private long records;
 
+  /** A vehicle on a route of its own around one of six European cities, picked by the seed. */
   public Vehicle(long seed) {
-    this.random = new SplittableRandom(seed);
-    double[] city = CITIES[random.nextInt(CITIES.length)];
-    this.waypoints = new double[4 + random.nextInt(6)][];
-    for (int i = 0; i < waypoints.length; i++) {
-      waypoints[i] = new double[] {city[0] + random.nextDouble(-0.08, 0.08),
-          city[1] + random.nextDouble(-0.12, 0.12)};
-    }
+    this(new SplittableRandom(seed), null);
+  }
+
+  /** A vehicle on the given route, parked at its first waypoint for the route's parked time. */
+  public Vehicle(long seed, Route route) {
+    this(new SplittableRandom(seed), route);
+  }
+
+  private Vehicle(SplittableRandom random, Route given) {
+    this.random = random;
+    this.route = given == null ? Route.aroundCity(random) : given;
+    this.waypoints = route.waypoints();
     this.latitude = waypoints[0][0];
     this.longitude = waypoints[0][1];
     this.target = 1;
-    this.cruiseKmh = random.nextDouble(30, 100);
+    this.cruiseKmh = given == null ? random.nextDouble(30, 100)
+        : random.nextDouble(route.cruiseMinKmh(), route.cruiseMaxKmh());
     this.baseAltitude = 50 + random.nextInt(250);
     this.baseTemperature = -180 + random.nextInt(400);
     this.temperature = baseTemperature;
@@ -63,6 +70,9 @@ public final class Vehicle {
    * {@code variableIo}: whether this codec can carry the NX group (Codec 8 Extended only).
    */
   public TrackerRecord next(long timestampMillis, boolean variableIo) {
+    if (lastTimestamp < 0 && route.parkedMillis() > 0) {
+      stoppedUntil = timestampMillis + route.parkedMillis();
+    }
     double seconds = lastTimestamp < 0 ? 0 : Math.max(0, timestampMillis - lastTimestamp) / 1000.0;
     lastTimestamp = timestampMillis;
     records++;
@@ -127,7 +137,8 @@ public final class Vehicle {
   }
 
   private void drive(long timestampMillis, double seconds) {
-    cruiseKmh = Math.max(20, Math.min(105, cruiseKmh + random.nextDouble(-3, 3)));
+    cruiseKmh = Math.max(route.cruiseMinKmh() - CRUISE_DRIFT_KMH,
+        Math.min(route.cruiseMaxKmh() + CRUISE_DRIFT_KMH, cruiseKmh + random.nextDouble(-3, 3)));
     speedKmh = Math.max(5, speedKmh + Math.max(-8, Math.min(8, cruiseKmh - speedKmh)));
     double[] goal = waypoints[target];
     double north = (goal[0] - latitude) * METRES_PER_DEGREE;
@@ -140,7 +151,7 @@ public final class Vehicle {
       longitude = goal[1];
       odometerMetres += remaining;
       target = (target + 1) % waypoints.length;
-      cruiseKmh = random.nextDouble(30, 95);
+      cruiseKmh = random.nextDouble(route.cruiseMinKmh(), route.cruiseMaxKmh());
       if (random.nextDouble() < 0.3) {
         stoppedUntil = timestampMillis + 30_000 + random.nextInt(270_000);
       }

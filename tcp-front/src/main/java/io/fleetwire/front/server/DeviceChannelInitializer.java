@@ -12,11 +12,11 @@ import io.fleetwire.front.teltonika.TeltonikaMessageDecoder;
 import io.fleetwire.front.teltonika.TeltonikaServerEncoder;
 import io.fleetwire.front.tls.ReloadingTlsContext;
 import io.fleetwire.front.tls.TlsHandshakeGuard;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
 
 import java.time.Duration;
@@ -26,9 +26,10 @@ import java.util.concurrent.TimeUnit;
  * The pipeline of one device connection: [TLS] → idle timeout → framing → partial-frame deadline →
  * message decoding → login deadline → backpressure → encoder → session. A connection refused by the
  * {@link ConnectionAdmission} is closed before any of it is built. Framing, deadlines and session
- * hold per-connection state; decoder and encoder are shared.
+ * hold per-connection state; decoder and encoder are shared. The same pipeline serves TCP
+ * connections and the in-process channels of {@link FrontServer#acceptInProcess}.
  */
-public final class DeviceChannelInitializer extends ChannelInitializer<SocketChannel> {
+public final class DeviceChannelInitializer extends ChannelInitializer<Channel> {
   public static final String TLS = "tls";
   public static final String TLS_GUARD = "tls-guard";
   public static final String IDLE = "idle";
@@ -78,7 +79,7 @@ public final class DeviceChannelInitializer extends ChannelInitializer<SocketCha
   }
 
   @Override
-  protected void initChannel(SocketChannel ch) {
+  protected void initChannel(Channel ch) {
     if (!admission.admit(ch)) {
       ch.close();
       return;

@@ -23,8 +23,12 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.local.LocalAddress;
+import io.netty.channel.local.LocalIoHandler;
+import io.netty.channel.local.LocalServerChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +37,7 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -57,6 +62,9 @@ public final class FrontServer implements AutoCloseable {
   private final Map<String, Channel> fixedListeners = new LinkedHashMap<>();
   private Channel listener;
   private Channel tlsListener;
+  private Channel inProcessListener;
+  private EventLoopGroup inProcessLoops;
+  private DeviceChannelInitializer loginPipeline;
   private HealthServer health;
 
   private FrontServer(FrontConfig config, TelemetryPublisher publisher, MeterRegistry meters) {
@@ -106,7 +114,8 @@ public final class FrontServer implements AutoCloseable {
     SessionServices services = new SessionServices(publisher, registry, responses, metrics, permits,
         config.frontId(), Clock.systemUTC(), draining::get, events);
     ConnectionAdmission admission = ConnectionAdmission.of(config.limits(), metrics);
-    listener = bindDevices("device port", config.port(), devicePipeline(services, admission, null, null));
+    loginPipeline = devicePipeline(services, admission, null, null);
+    listener = bindDevices("device port", config.port(), loginPipeline);
     for (FixedImeiListener fixed : config.fixedImeis()) {
       Channel channel = bindDevices("fixed-IMEI port for " + fixed.imei(), fixed.port(),
           devicePipeline(services, admission, fixed.imei(), null));
@@ -172,6 +181,39 @@ public final class FrontServer implements AutoCloseable {
       // Netty rethrows the BindException unchecked-style: catch it here to name the port.
       throw bindFailure(what, port, e);
     }
+  }
+
+  /**
+   * Opens the login port's pipeline to devices in this JVM over Netty's in-process transport and
+   * returns the address they connect to. Every byte goes through framing, decoding, session and
+   * acks as on TCP, without a socket: each TCP connection made inside one process holds two file
+   * descriptors (both ends), so simulated fleets in the same JVM as the front would otherwise
+   * need twice their size in the open-files limit. The address is unique in this JVM. In-process
+   * channels run on event loops of their own (Netty's local transport cannot share the socket
+   * loops), as many as there are cores.
+   *
+   * @throws IllegalStateException if it is already open
+   */
+  public synchronized LocalAddress acceptInProcess() {
+    if (inProcessListener != null) {
+      throw new IllegalStateException("the in-process device listener is already open");
+    }
+    inProcessLoops = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(),
+        new DefaultThreadFactory("front-in-process", true), LocalIoHandler.newFactory());
+    try {
+      inProcessListener = new ServerBootstrap()
+          .group(inProcessLoops)
+          .channel(LocalServerChannel.class)
+          .childHandler(loginPipeline)
+          // A name of our own: Netty's generated ones do not survive LocalAddress(String), which lower-cases.
+          .bind(new LocalAddress("fleetwire-devices-" + UUID.randomUUID())).sync().channel();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while opening the in-process device listener", e);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot open the in-process device listener: " + e.getMessage(), e);
+    }
+    return (LocalAddress) inProcessListener.localAddress();
   }
 
   private IllegalStateException bindFailure(String what, int port, Exception cause) {
@@ -241,6 +283,11 @@ public final class FrontServer implements AutoCloseable {
     if (tlsListener != null) {
       tlsListener.close().syncUninterruptibly();
     }
+    synchronized (this) {
+      if (inProcessListener != null) {
+        inProcessListener.close().syncUninterruptibly();
+      }
+    }
     connections.forEach(channel -> channel.eventLoop().execute(() -> ReadPause.of(channel).pause(Reason.DRAINING)));
     try {
       if (!permits.awaitIdle(config.drainTimeout())) {
@@ -263,5 +310,11 @@ public final class FrontServer implements AutoCloseable {
     workers.shutdownGracefully(QUIET_PERIOD_MILLIS, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
     boss.terminationFuture().awaitUninterruptibly(SHUTDOWN_TIMEOUT_MILLIS * 2);
     workers.terminationFuture().awaitUninterruptibly(SHUTDOWN_TIMEOUT_MILLIS * 2);
+    synchronized (this) {
+      if (inProcessLoops != null) {
+        inProcessLoops.shutdownGracefully(QUIET_PERIOD_MILLIS, SHUTDOWN_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
+            .awaitUninterruptibly(SHUTDOWN_TIMEOUT_MILLIS * 2);
+      }
+    }
   }
 }

@@ -21,6 +21,7 @@ final class LoopbackFront implements AutoCloseable {
   private static final long POLL_MILLIS = 10;
 
   private final FrontServer server;
+  private String inProcess;
 
   private LoopbackFront(FrontServer server) {
     this.server = server;
@@ -57,6 +58,23 @@ final class LoopbackFront implements AutoCloseable {
         .ackTimeout(PATIENCE)
         .reconnectBackoff(Duration.ofMillis(50), Duration.ofMillis(200))
         .ioThreads(2);
+  }
+
+  /** Simulated devices in this JVM reaching the front over its in-process listener (opened on first call). */
+  SimulationConfig.Builder inProcessFleet() {
+    if (inProcess == null) {
+      inProcess = server.acceptInProcess().id();
+    }
+    return SimulationConfig.builder()
+        .inProcessAddress(inProcess)
+        .ackTimeout(PATIENCE)
+        .reconnectBackoff(Duration.ofMillis(50), Duration.ofMillis(200))
+        .ioThreads(2);
+  }
+
+  /** Open device connections as the front counts them. */
+  int connections() {
+    return server.connections();
   }
 
   /** Polls {@code condition} until it holds; fails with {@code what} after {@link #PATIENCE}. */
