@@ -154,7 +154,7 @@ final class CosmosFleetQueries {
         .reduce(0L, Long::sum);
   }
 
-  private static void checkTiles(List<String> tiles) {
+  static void checkTiles(List<String> tiles) {
     if (tiles.size() > TelemetryStore.MAX_MAP_TILES) {
       throw new IllegalArgumentException("at most " + TelemetryStore.MAX_MAP_TILES + " tiles at a time, not "
           + tiles.size());

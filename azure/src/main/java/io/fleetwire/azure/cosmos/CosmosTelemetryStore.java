@@ -63,6 +63,13 @@ public final class CosmosTelemetryStore implements TelemetryStore {
   public static final String MESSAGES = CosmosMessages.MESSAGES;
   /** Bounds the device patches of one envelope in flight, so one envelope cannot take every connection. */
   static final int PARALLEL_DEVICE_PATCHES = 16;
+  /**
+   * How long a Functions instance reuses fleet counts and map cells for its next viewer: well
+   * under the dashboard's 10 s refresh, so each refresh shows counts at most this old.
+   */
+  static final Duration FLEET_VIEW_TTL = Duration.ofSeconds(5);
+  /** Tiles kept at most: a few hundred distinct views of 96 cells. */
+  static final int FLEET_VIEW_TILES = 50_000;
   static final String POSITIONS_QUERY = "SELECT * FROM c WHERE c.imei = @imei AND c.tsKey >= @from"
       + " AND c.tsKey < @to ORDER BY c.tsKey ASC, c.id ASC";
   static final String EVENTS_QUERY = "SELECT * FROM c WHERE c.imei = @imei AND c.tsKey >= @from"
@@ -73,6 +80,7 @@ public final class CosmosTelemetryStore implements TelemetryStore {
   private final CosmosAsyncContainer rejected;
   private final CosmosDeviceStates devices;
   private final CosmosFleetQueries fleet;
+  private final FleetViewCache fleetViews;
   private final CosmosMessages messages;
   private final CosmosReadCounter counter = new CosmosReadCounter();
   private final Duration telemetryTtl;
@@ -88,10 +96,21 @@ public final class CosmosTelemetryStore implements TelemetryStore {
   public CosmosTelemetryStore(CosmosAsyncContainer telemetry, CosmosAsyncContainer devices,
       CosmosAsyncContainer rejected, CosmosAsyncContainer messages, Duration telemetryTtl, Duration timeout,
       Clock clock) {
+    this(telemetry, devices, rejected, messages, telemetryTtl, timeout, clock, Duration.ZERO);
+  }
+
+  /**
+   * {@code fleetViewTtl}: how long fleet counts and map cells are reused for the next viewer
+   * ({@link FleetViewCache}); zero answers each from Cosmos DB.
+   */
+  public CosmosTelemetryStore(CosmosAsyncContainer telemetry, CosmosAsyncContainer devices,
+      CosmosAsyncContainer rejected, CosmosAsyncContainer messages, Duration telemetryTtl, Duration timeout,
+      Clock clock, Duration fleetViewTtl) {
     this.telemetry = telemetry;
     this.rejected = rejected;
     this.devices = new CosmosDeviceStates(devices, clock, timeout);
     this.fleet = new CosmosFleetQueries(devices, counter, timeout);
+    this.fleetViews = new FleetViewCache(fleetViewTtl, FLEET_VIEW_TILES, System::nanoTime);
     this.messages = new CosmosMessages(messages, counter, timeout);
     this.telemetryTtl = telemetryTtl;
     this.timeout = timeout;
@@ -105,7 +124,7 @@ public final class CosmosTelemetryStore implements TelemetryStore {
     CosmosAsyncDatabase database = AzureClients.cosmosDatabase(settings);
     return new CosmosTelemetryStore(database.getContainer(TELEMETRY), database.getContainer(DEVICES),
         database.getContainer(REJECTED), database.getContainer(MESSAGES), settings.telemetryTtl(),
-        settings.operationTimeout());
+        settings.operationTimeout(), Clock.systemUTC(), FLEET_VIEW_TTL);
   }
 
   @Override
@@ -226,12 +245,13 @@ public final class CosmosTelemetryStore implements TelemetryStore {
 
   @Override
   public FleetCounts fleetCounts(Instant onlineSince) {
-    return fleet.fleetCounts(onlineSince);
+    return fleetViews.counts(() -> fleet.fleetCounts(onlineSince));
   }
 
   @Override
   public List<MapCell> mapCells(List<String> tiles) {
-    return fleet.mapCells(tiles);
+    CosmosFleetQueries.checkTiles(tiles);
+    return fleetViews.cells(tiles, fleet::mapCells);
   }
 
   @Override

@@ -72,6 +72,24 @@ class CosmosFleetQueriesTest {
   }
 
   @Test
+  void aSecondViewerWithinTheFleetViewTtlCostsNoQueries() {
+    CosmosTelemetryStore shared = new CosmosTelemetryStore(database.container(CosmosTelemetryStore.TELEMETRY),
+        database.container(CosmosTelemetryStore.DEVICES), database.container(CosmosTelemetryStore.REJECTED),
+        database.container(CosmosTelemetryStore.MESSAGES), null, CosmosServerDatabase.TIMEOUT,
+        java.time.Clock.systemUTC(), Duration.ofMinutes(1));
+    shared.upsert(List.of(record(imei(1), 0, 54.60, 25.20), record(imei(2), 0, 40.4168, -3.7038)));
+    List<MapCell> first = shared.mapCells(List.of(EMPTY_TILE, TILE_B, TILE_A));
+    shared.fleetCounts(T0);
+    CosmosReadCounter.Reads before = shared.readCounter().snapshot();
+
+    List<MapCell> second = shared.mapCells(List.of(TILE_A, EMPTY_TILE, TILE_B));
+    shared.fleetCounts(T0);
+
+    assertEquals(0, shared.readCounter().snapshot().minus(before).queries(), "the second viewer's view was cached");
+    assertEquals(List.of(first.get(1), first.get(0)), second, "the cached cells come in the order asked");
+  }
+
+  @Test
   void fleetCountsAreThreeCountQueries() {
     store.upsert(List.of(record(imei(1), 0, 54.6, 25.2), record(imei(2), 600, 54.7, 25.3)));
     store.register(imei(3), "Parked");
