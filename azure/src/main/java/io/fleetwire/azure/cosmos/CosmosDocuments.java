@@ -95,6 +95,13 @@ final class CosmosDocuments {
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("last", recordNode(newest));
     fields.put("lastTs", timeKey(newest.ts()));
+    fields.putAll(positionFields(newest));
+    return fields;
+  }
+
+  /** Of {@link #lastRecordFields}, those only the fleet views read: position, its tile, moving. */
+  static Map<String, Object> positionFields(Record newest) {
+    Map<String, Object> fields = new LinkedHashMap<>();
     String qk = Quadkey.ofLast(newest);
     fields.put("qk", qk);
     fields.put("lat", qk == null ? null : newest.lat());

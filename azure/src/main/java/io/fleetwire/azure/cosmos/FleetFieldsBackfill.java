@@ -10,12 +10,10 @@ import com.azure.cosmos.models.SqlParameter;
 import com.azure.cosmos.models.SqlQuerySpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fleetwire.contract.Record;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Gives the device documents written before the fleet views existed the fields those views query
@@ -82,12 +80,7 @@ public final class FleetFieldsBackfill {
     CosmosPatchOperations ops = CosmosPatchOperations.create();
     JsonNode last = doc.get("last");
     if (last != null && !last.isNull()) {
-      Record record = CosmosDocuments.record(last);
-      for (Map.Entry<String, Object> field : CosmosDocuments.lastRecordFields(record).entrySet()) {
-        if (!field.getKey().equals("last") && !field.getKey().equals("lastTs")) {
-          ops.set("/" + field.getKey(), field.getValue());
-        }
-      }
+      CosmosDocuments.positionFields(CosmosDocuments.record(last)).forEach((field, value) -> ops.set("/" + field, value));
     } else {
       ops.set("/moving", false);
     }
